@@ -1,0 +1,12 @@
+// MLflow's reserved tags (mlflow/utils/mlflow_tags.py) that Orchard reads or writes.
+export const RUN_NAME_TAG = 'mlflow.runName';
+export const PARENT_RUN_ID_TAG = 'mlflow.parentRunId';
+export const USER_TAG = 'mlflow.user';
+export const SOURCE_NAME_TAG = 'mlflow.source.name';
+export const SOURCE_TYPE_TAG = 'mlflow.source.type';
+export const NOTE_CONTENT_TAG = 'mlflow.note.content';
+export const LOGGED_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
+export const DATASET_CONTEXT_TAG = 'mlflow.data.context';
+
+/** Tags whose value cannot change once set (IMMUTABLE_TAGS). */
+export const IMMUTABLE_TAGS: ReadonlySet<string> = new Set([USER_TAG, 'mlflow.artifactLocation']);

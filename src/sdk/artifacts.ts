@@ -1,0 +1,43 @@
+// Artifact logging, listing and download behind MlflowClient. Bytes are hashed (sha256) so
+// identical files are stored once and can later sync by content address.
+import { normaliseArtifactPath } from '../domain/artifact-path';
+import { invalidParameter } from '../domain/errors';
+import type { FileInfo } from '../domain/entities';
+import { validateRunId } from '../domain/validation';
+import { listArtifactDir, readArtifactBytes } from '../storage/artifact-reads';
+import { getRunRow } from './runs';
+import type { Workspace } from './workspace';
+
+export type ArtifactData = Blob | ArrayBuffer | ArrayBufferView | string;
+
+export async function toBytes(data: ArtifactData): Promise<ArrayBuffer> {
+  if (typeof data === 'string') return new TextEncoder().encode(data).buffer as ArrayBuffer;
+  if (data instanceof ArrayBuffer) return data.slice(0);
+  if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.arrayBuffer();
+  throw invalidParameter('Artifact data must be a Blob, ArrayBuffer, typed array or string.');
+}
+
+export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function logArtifact(ws: Workspace, runId: string, path: string, data: ArtifactData): Promise<FileInfo> {
+  validateRunId(runId);
+  const normalised = normaliseArtifactPath(path, { allowRoot: false });
+  const bytes = await toBytes(data);
+  const sha256 = await sha256Hex(bytes);
+  await ws.store.mutations.apply({ type: 'artifact/put', runId, path: normalised, sha256, size: bytes.byteLength, data: bytes, at: Date.now() });
+  return { path: normalised, isDir: false, fileSize: bytes.byteLength };
+}
+
+export async function listArtifacts(ws: Workspace, runId: string, path?: string): Promise<FileInfo[]> {
+  await getRunRow(ws, runId);
+  return listArtifactDir(ws.store.db, runId, normaliseArtifactPath(path));
+}
+
+export async function downloadArtifact(ws: Workspace, runId: string, path: string): Promise<Blob> {
+  await getRunRow(ws, runId);
+  return new Blob([await readArtifactBytes(ws.store.db, runId, normaliseArtifactPath(path, { allowRoot: false }))]);
+}

@@ -1,0 +1,159 @@
+// MlflowClient: MLflow's tracking client in camelCase, over one local workspace. Each method is a
+// thin door to the operation modules beside this file.
+import type { DatasetInput, Experiment, FileInfo, Metric, Run, RunStatus } from '../domain/entities';
+import type { MetricColumns } from '../domain/metric-history';
+import { validateMetric, validateRunId } from '../domain/validation';
+import * as artifacts from './artifacts';
+import * as experiments from './experiments';
+import * as metrics from './metrics';
+import * as runs from './runs';
+import { searchRuns, type RunPage, type SearchRunsOptions } from './search-runs';
+import type { Workspace } from './workspace';
+
+export interface LogMetricOptions {
+  /** ms since epoch; defaults to now */
+  timestamp?: number;
+  /** defaults to 0 */
+  step?: number;
+  /** false: queue the point and return at once (MLflow's asynchronous logging); durable after flush() */
+  synchronous?: boolean;
+}
+
+/**
+ * @example
+ * const client = new MlflowClient(await openWorkspace());
+ * const expId = await client.createExperiment('iris');
+ * const run = await client.createRun(expId, { runName: 'baseline' });
+ * await client.logParam(run.info.runId, 'lr', 0.01);
+ * await client.logMetric(run.info.runId, 'loss', 0.42, { step: 1 });
+ * await client.setTerminated(run.info.runId);
+ */
+export class MlflowClient {
+  constructor(readonly workspace: Workspace) {}
+
+  /** @example const id = await client.createExperiment('iris', { tags: { team: 'ml' } }) */
+  createExperiment(name: string, options?: experiments.CreateExperimentOptions): Promise<string> {
+    return experiments.createExperiment(this.workspace, name, options);
+  }
+  /** Throws RESOURCE_DOES_NOT_EXIST for an unknown id. @example await client.getExperiment('0') */
+  getExperiment(experimentId: string): Promise<Experiment> {
+    return experiments.getExperiment(this.workspace, experimentId);
+  }
+  /** undefined when no experiment (active or deleted) has this name. @example await client.getExperimentByName('Default') */
+  getExperimentByName(name: string): Promise<Experiment | undefined> {
+    return experiments.getExperimentByName(this.workspace, name);
+  }
+  /** @example await client.searchExperiments({ filterString: "name LIKE 'iris%'", orderBy: ['name'] }) */
+  searchExperiments(options?: experiments.SearchExperimentsOptions): Promise<experiments.ExperimentPage> {
+    return experiments.searchExperiments(this.workspace, options);
+  }
+  /** @example await client.renameExperiment(id, 'iris-v2') */
+  renameExperiment(experimentId: string, newName: string): Promise<void> {
+    return experiments.renameExperiment(this.workspace, experimentId, newName);
+  }
+  /** Marks the experiment and its active runs deleted. @example await client.deleteExperiment(id) */
+  deleteExperiment(experimentId: string): Promise<void> {
+    return experiments.deleteExperiment(this.workspace, experimentId);
+  }
+  /** Restores the experiment and every deleted run in it. @example await client.restoreExperiment(id) */
+  restoreExperiment(experimentId: string): Promise<void> {
+    return experiments.restoreExperiment(this.workspace, experimentId);
+  }
+  /** @example await client.setExperimentTag(id, 'team', 'vision') */
+  setExperimentTag(experimentId: string, key: string, value: string): Promise<void> {
+    return experiments.setExperimentTag(this.workspace, experimentId, key, value);
+  }
+  /** @example await client.deleteExperimentTag(id, 'team') */
+  deleteExperimentTag(experimentId: string, key: string): Promise<void> {
+    return experiments.deleteExperimentTag(this.workspace, experimentId, key);
+  }
+
+  /** @example const run = await client.createRun('0', { runName: 'try-1', tags: { model: 'cnn' } }) */
+  createRun(experimentId?: string, options?: runs.CreateRunOptions): Promise<Run> {
+    return runs.createRun(this.workspace, experimentId, options);
+  }
+  /** Deleted runs are returned too. @example const run = await client.getRun(runId) */
+  getRun(runId: string): Promise<Run> {
+    return runs.getRun(this.workspace, runId);
+  }
+  /** @example await client.updateRun(runId, { status: 'FAILED', endTime: Date.now() }) */
+  updateRun(runId: string, options: runs.UpdateRunOptions): Promise<Run> {
+    return runs.updateRun(this.workspace, runId, options);
+  }
+  /** Flushes queued metrics, then ends the run. @example await client.setTerminated(runId, 'FINISHED') */
+  setTerminated(runId: string, status?: RunStatus, endTime?: number): Promise<void> {
+    return runs.setTerminated(this.workspace, runId, status, endTime);
+  }
+  /** @example await client.deleteRun(runId) */
+  deleteRun(runId: string): Promise<void> {
+    return runs.setRunLifecycle(this.workspace, runId, 'deleted');
+  }
+  /** @example await client.restoreRun(runId) */
+  restoreRun(runId: string): Promise<void> {
+    return runs.setRunLifecycle(this.workspace, runId, 'active');
+  }
+  /** Params are write-once: a different value for a logged key is INVALID_PARAMETER_VALUE. @example await client.logParam(runId, 'lr', 0.01) */
+  logParam(runId: string, key: string, value: unknown): Promise<void> {
+    return runs.logBatch(this.workspace, runId, { params: [{ key, value }] });
+  }
+  /**
+   * Durable when the promise resolves, unless `synchronous: false` queues it.
+   * @example await client.logMetric(runId, 'loss', 0.3, { step: 10 })
+   */
+  async logMetric(runId: string, key: string, value: number, options: LogMetricOptions = {}): Promise<void> {
+    validateRunId(runId);
+    const m = validateMetric(key, value, options.timestamp ?? Date.now(), options.step ?? 0);
+    if (options.synchronous === false) {
+      this.workspace.metricQueue.enqueue(runId, m.key, m.value, m.timestamp, m.step);
+      return;
+    }
+    await runs.logBatch(this.workspace, runId, { metrics: [m] });
+  }
+  /** @example await client.logBatch(runId, { metrics: [{ key: 'acc', value: 0.9, step: 1 }], params: [{ key: 'lr', value: '0.1' }] }) */
+  logBatch(runId: string, batch: runs.LogBatchInput): Promise<void> {
+    return runs.logBatch(this.workspace, runId, batch);
+  }
+  /** Setting `mlflow.runName` renames the run. @example await client.setTag(runId, 'stage', 'tuning') */
+  setTag(runId: string, key: string, value: unknown): Promise<void> {
+    return runs.logBatch(this.workspace, runId, { tags: [{ key, value }] });
+  }
+  /** @example await client.deleteTag(runId, 'stage') */
+  deleteTag(runId: string, key: string): Promise<void> {
+    return runs.deleteTag(this.workspace, runId, key);
+  }
+  /**
+   * @example await client.logInputs(runId, [{ dataset: { name: 'iris', digest: 'abc', sourceType: 'http', source: 'https://…' },
+   *   tags: [{ key: 'mlflow.data.context', value: 'training' }] }])
+   */
+  logInputs(runId: string, datasets: DatasetInput[]): Promise<void> {
+    return runs.logInputs(this.workspace, runId, datasets);
+  }
+  /** Every point of a metric in logging order. @example const points = await client.getMetricHistory(runId, 'loss') */
+  getMetricHistory(runId: string, key: string): Promise<Metric[]> {
+    return metrics.getMetricHistory(this.workspace, runId, key);
+  }
+  /** Columnar history (optionally downsampled keeping min/max). @example await client.getMetricColumns(runId, 'loss', { maxPoints: 2000 }) */
+  getMetricColumns(runId: string, key: string, options?: { maxPoints?: number }): Promise<MetricColumns> {
+    return metrics.getMetricColumns(this.workspace, runId, key, options);
+  }
+  /** @example const { runs, nextPageToken } = await client.searchRuns({ experimentIds: ['0'], filterString: 'metrics.acc > 0.9', orderBy: ['metrics.acc DESC'] }) */
+  searchRuns(options: SearchRunsOptions): Promise<RunPage> {
+    return searchRuns(this.workspace, options);
+  }
+  /** @example await client.logArtifact(runId, 'notes/readme.txt', 'hello') */
+  logArtifact(runId: string, path: string, data: artifacts.ArtifactData): Promise<FileInfo> {
+    return artifacts.logArtifact(this.workspace, runId, path, data);
+  }
+  /** One directory level, sorted by path. @example await client.listArtifacts(runId, 'model') */
+  listArtifacts(runId: string, path?: string): Promise<FileInfo[]> {
+    return artifacts.listArtifacts(this.workspace, runId, path);
+  }
+  /** @example const blob = await client.downloadArtifact(runId, 'notes/readme.txt') */
+  downloadArtifact(runId: string, path: string): Promise<Blob> {
+    return artifacts.downloadArtifact(this.workspace, runId, path);
+  }
+  /** Resolves when every queued metric point is durable. @example await client.flush() */
+  flush(): Promise<void> {
+    return this.workspace.flush();
+  }
+}

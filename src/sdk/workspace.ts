@@ -1,0 +1,71 @@
+// A workspace as the SDK hands it out: storage plus the metric queue. One instance per name per
+// JavaScript realm, so the fluent API, the REST handler and the UI share one queue and cache.
+import { WorkspaceStore } from '../storage/workspace-store';
+import { MetricQueue } from './metric-queue';
+
+export interface OpenWorkspaceOptions {
+  /** defaults to "default" */
+  name?: string;
+}
+
+export class Workspace {
+  readonly metricQueue: MetricQueue;
+  private readonly detach: () => void;
+
+  constructor(readonly store: WorkspaceStore) {
+    this.metricQueue = new MetricQueue(store.mutations);
+    this.detach = flushWhenHidden(() => void this.flush().catch(() => undefined));
+  }
+
+  get name(): string {
+    return this.store.name;
+  }
+
+  /** Resolves when every metric point logged so far is durable. */
+  flush(): Promise<void> {
+    return this.metricQueue.flush();
+  }
+
+  /** Flushes, then closes the database connection. */
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    this.detach();
+    this.metricQueue.dispose();
+    open.delete(this.name);
+    this.store.close();
+  }
+}
+
+// A page being hidden may be the last chance to write before the tab is frozen or discarded.
+function flushWhenHidden(flush: () => void): () => void {
+  if (typeof document === 'undefined' || typeof addEventListener === 'undefined') return () => undefined;
+  const onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  addEventListener('pagehide', flush);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    removeEventListener('pagehide', flush);
+  };
+}
+
+const open = new Map<string, Promise<Workspace>>();
+
+/**
+ * Opens (creating if needed) a workspace: one IndexedDB database holding experiments, runs,
+ * metrics and artifacts.
+ * @example
+ * const ws = await openWorkspace();            // "default"
+ * const client = new MlflowClient(ws);
+ */
+export function openWorkspace(options: OpenWorkspaceOptions = {}): Promise<Workspace> {
+  const name = options.name ?? 'default';
+  let ws = open.get(name);
+  if (!ws) {
+    ws = WorkspaceStore.open(name).then((store) => new Workspace(store));
+    ws.catch(() => open.delete(name));
+    open.set(name, ws);
+  }
+  return ws;
+}

@@ -1,0 +1,32 @@
+// Listing and reading a run's artifacts (MLflow's artifacts/list: one directory level, sorted by
+// path, directories without a size).
+import { doesNotExist } from '../domain/errors';
+import type { FileInfo } from '../domain/entities';
+import type { WorkspaceDb } from './schema';
+
+export async function listArtifactDir(db: WorkspaceDb, runId: string, dir: string): Promise<FileInfo[]> {
+  const rows = await db.artifacts.where('runId').equals(runId).toArray();
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const entries = new Map<string, FileInfo>();
+  for (const row of rows) {
+    if (row.path === dir) return []; // MLflow lists nothing when the path is a file
+    if (!row.path.startsWith(prefix)) continue;
+    const rest = row.path.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) entries.set(row.path, { path: row.path, isDir: false, fileSize: row.size });
+    else {
+      const sub = prefix + rest.slice(0, slash);
+      entries.set(sub, { path: sub, isDir: true });
+    }
+  }
+  return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export async function readArtifactBytes(db: WorkspaceDb, runId: string, path: string): Promise<ArrayBuffer> {
+  const row = await db.artifacts.get([runId, path]);
+  if (!row) throw doesNotExist(`No artifact '${path}' in run ${runId}.`);
+  const blob = await db.blobs.get(row.sha256);
+  if (!blob) throw doesNotExist(`The bytes of artifact '${path}' (sha256 ${row.sha256}) are not in this workspace yet.`);
+  return blob.data;
+}
+

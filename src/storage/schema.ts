@@ -1,0 +1,76 @@
+// The workspace database: one Dexie database per workspace. Every schema version ever shipped
+// stays listed here, oldest first, so a browser holding an old database upgrades in place.
+import Dexie, { type Table } from 'dexie';
+import type { Experiment, Run } from '../domain/entities';
+import type { MetricChunk, MetricSummary } from '../domain/metric-history';
+
+export interface RunRow extends Run {
+  /** primary key, equal to info.runId: a flat key keeps compound indexes and bulk reads simple */
+  runId: string;
+  /** ms; set while the run is deleted (MLflow's deleted_time), for retention */
+  deletedTime: number | null;
+  /** per metric key: latest (MLflow's rule), min, max and count, for search and the runs table */
+  metricSummaries: Record<string, MetricSummary>;
+}
+
+export type ExperimentRow = Experiment;
+
+export interface ArtifactRow {
+  runId: string;
+  /** normalised, relative to the run's artifact root */
+  path: string;
+  size: number;
+  /** content address of the bytes in `blobs` */
+  sha256: string;
+  createdAt: number;
+}
+
+/** Content-addressed bytes: identical artifacts are stored once and sync by hash. */
+export interface BlobRow {
+  sha256: string;
+  size: number;
+  data: ArrayBuffer;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** Each entry is one shipped schema version; append, never edit. */
+export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
+  {
+    version: 1,
+    stores: {
+      experiments: 'experimentId, &name, lifecycleStage, creationTime',
+      runs: 'runId, info.experimentId',
+      metricChunks: '[runId+key+seq], runId',
+      artifacts: '[runId+path], runId, sha256',
+      blobs: 'sha256',
+    },
+  },
+  {
+    // v2: settings (the local user profile), and start-time ordering of runs for the runs table.
+    version: 2,
+    stores: {
+      runs: 'runId, info.experimentId, info.startTime',
+      settings: 'key',
+    },
+  },
+];
+
+export class WorkspaceDb extends Dexie {
+  experiments!: Table<ExperimentRow, string>;
+  runs!: Table<RunRow, string>;
+  metricChunks!: Table<MetricChunk, [string, string, number]>;
+  artifacts!: Table<ArtifactRow, [string, string]>;
+  blobs!: Table<BlobRow, string>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name: string) {
+    super(name);
+    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+  }
+}
+
+export const databaseName = (workspace: string): string => `orchard-${workspace}`;
