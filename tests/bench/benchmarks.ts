@@ -1,0 +1,7 @@
+// The benchmark list run by `npm run bench` (in headless Chromium, see run-bench.mjs).
+// Add an entry: { name, run: async () => BenchResult[] } - see harness.ts for helpers.
+// `npm run bench -- <substring>` runs only the benchmarks whose name contains it.
+import type { Benchmark } from './harness';
+import { dexieChunks } from './dexie-chunks.bench';
+
+export const benchmarks: Benchmark[] = [dexieChunks];

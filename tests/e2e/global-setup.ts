@@ -1,0 +1,40 @@
+// Runs once per `vitest run -c vitest.e2e.config.ts`: build the production app (with its service
+// worker) and serve dist/ with `vite preview` on 127.0.0.1 and a free port. Tests get the URL
+// through inject('baseUrl'); the teardown stops the server.
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export default async function setup(project: TestProject) {
+  const t0 = performance.now();
+  // vitest sets NODE_ENV=test; vite-plugin-pwa would then build the SW with workbox's dev logging.
+  // Build exactly what `npm run build` ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  const server = await preview({
+    root,
+    configFile: `${root}vite.config.ts`,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const baseUrl = server.resolvedUrls?.local[0];
+  if (!baseUrl) throw new Error('vite preview did not report a URL');
+  console.log(`[e2e] built + serving ${baseUrl} in ${Math.round(performance.now() - t0)} ms`);
+  project.provide('baseUrl', baseUrl);
+  return async () => {
+    await server.close();
+  };
+}
