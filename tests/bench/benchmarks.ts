@@ -3,5 +3,7 @@
 // `npm run bench -- <substring>` runs only the benchmarks whose name contains it.
 import type { Benchmark } from './harness';
 import { dexieChunks } from './dexie-chunks.bench';
+import { loggingBench } from './logging.bench';
+import { searchBench } from './search.bench';
 
-export const benchmarks: Benchmark[] = [dexieChunks];
+export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench];

@@ -15,7 +15,7 @@ describe('artifacts', () => {
       { path: 'model_summary.txt', isDir: false, fileSize: 9 },
     ]);
     expect(await client.listArtifacts(info.runId, 'model')).toEqual([
-      { path: 'model/MLmodel', isDir: false, fileSize: 36 },
+      { path: 'model/MLmodel', isDir: false, fileSize: 33 },
       { path: 'model/conda.yaml', isDir: false, fileSize: 9 },
       { path: 'model/data', isDir: true },
     ]);
