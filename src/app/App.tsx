@@ -1,15 +1,49 @@
-import type { JSX } from 'solid-js';
+// The shell: opens the workspace, provides it to every view, and routes between them.
+import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { createResource, Match, Switch, type JSX } from 'solid-js';
+import { MlflowClient, openWorkspace } from '../sdk/index';
+import { ExperimentList } from '../features/experiments/ExperimentList';
+import { RunsPage } from '../features/runs/RunsPage';
+import { RunPage } from '../features/run-page/RunPage';
+import { ErrorNotice } from '../ui/components/ErrorNotice';
+import { WorkspaceProvider } from '../ui/workspace-context';
 import './app.css';
 
-// Minimal shell: the lead adds navigation and views inside <main id="app-root">.
-export function App(props: { children?: JSX.Element }): JSX.Element {
+function Layout(props: RouteSectionProps): JSX.Element {
   return (
     <div class="shell">
       <header class="shell-header">
         <img src="/icon.svg" alt="" width="28" height="28" />
         <h1>Orchard</h1>
+        <span class="muted workspace-name">local workspace</span>
       </header>
-      <main id="app-root">{props.children ?? <p class="muted">Local-first experiment tracking.</p>}</main>
+      <div class="shell-body">
+        <ExperimentList />
+        <main id="app-root">{props.children}</main>
+      </div>
     </div>
+  );
+}
+
+export function App(): JSX.Element {
+  const [workspace] = createResource(() => openWorkspace());
+  return (
+    <Switch>
+      <Match when={workspace.error}>
+        <div class="shell"><ErrorNotice error={workspace.error} /></div>
+      </Match>
+      <Match when={workspace()}>
+        {(ws) => (
+          <WorkspaceProvider workspace={ws()} client={new MlflowClient(ws())}>
+            <Router root={Layout}>
+              <Route path="/" component={() => <Navigate href="/experiments/0" />} />
+              <Route path="/experiments/:experimentId" component={RunsPage} />
+              <Route path="/runs/:runId" component={RunPage} />
+              <Route path="*" component={() => <p>Nothing here. <a href="/">Back to experiments</a></p>} />
+            </Router>
+          </WorkspaceProvider>
+        )}
+      </Match>
+    </Switch>
   );
 }

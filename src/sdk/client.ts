@@ -1,7 +1,7 @@
 // MlflowClient: MLflow's tracking client in camelCase, over one local workspace. Each method is a
 // thin door to the operation modules beside this file.
 import type { DatasetInput, Experiment, FileInfo, Metric, Run, RunStatus } from '../domain/entities';
-import type { MetricColumns } from '../domain/metric-history';
+import type { MetricColumns, MetricSummary } from '../domain/metric-history';
 import { validateMetric, validateRunId } from '../domain/validation';
 import * as artifacts from './artifacts';
 import * as experiments from './experiments';
@@ -135,6 +135,10 @@ export class MlflowClient {
   /** Columnar history (optionally downsampled keeping min/max). @example await client.getMetricColumns(runId, 'loss', { maxPoints: 2000 }) */
   getMetricColumns(runId: string, key: string, options?: { maxPoints?: number }): Promise<MetricColumns> {
     return metrics.getMetricColumns(this.workspace, runId, key, options);
+  }
+  /** Latest (with step and timestamp), min, max and count per metric key. @example (await client.getMetricSummaries(runId)).loss.min */
+  getMetricSummaries(runId: string): Promise<Record<string, MetricSummary>> {
+    return metrics.getMetricSummaries(this.workspace, runId);
   }
   /** @example const { runs, nextPageToken } = await client.searchRuns({ experimentIds: ['0'], filterString: 'metrics.acc > 0.9', orderBy: ['metrics.acc DESC'] }) */
   searchRuns(options: SearchRunsOptions): Promise<RunPage> {

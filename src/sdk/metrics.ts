@@ -1,5 +1,5 @@
 // Metric history reads behind MlflowClient.
-import { columnsToMetrics, type MetricColumns } from '../domain/metric-history';
+import { columnsToMetrics, type MetricColumns, type MetricSummary } from '../domain/metric-history';
 import type { Metric } from '../domain/entities';
 import { validateKey, validateRunId } from '../domain/validation';
 import { readMetricColumns, readMetricDownsampled } from '../storage/metric-reads';
@@ -18,4 +18,10 @@ export async function getMetricColumns(ws: Workspace, runId: string, key: string
   return options.maxPoints === undefined
     ? readMetricColumns(ws.store.db, runId, key)
     : readMetricDownsampled(ws.store.db, runId, key, options.maxPoints);
+}
+
+/** Per metric key: latest value (MLflow's rule) with its step and timestamp, min, max and count. */
+export async function getMetricSummaries(ws: Workspace, runId: string): Promise<Record<string, MetricSummary>> {
+  const row = await getRunRow(ws, validateRunId(runId));
+  return structuredClone(row.metricSummaries);
 }

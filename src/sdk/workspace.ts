@@ -21,6 +21,20 @@ export class Workspace {
     return this.store.name;
   }
 
+  /**
+   * Calls `listener` after any committed change to this workspace, from this tab or another tab
+   * on the same browser profile. Returns the unsubscribe function.
+   * @example const stop = ws.onChange(({ runIds }) => refresh(runIds));
+   */
+  onChange(listener: (change: { experimentIds: string[]; runIds: string[] }) => void): () => void {
+    const a = this.store.mutations.onMutation((_m, effect) => listener(effect));
+    const b = this.store.mutations.onOtherTab(listener);
+    return () => {
+      a();
+      b();
+    };
+  }
+
   /** Resolves when every metric point logged so far is durable. */
   flush(): Promise<void> {
     return this.metricQueue.flush();
