@@ -7,6 +7,3 @@ export const SOURCE_TYPE_TAG = 'mlflow.source.type';
 export const NOTE_CONTENT_TAG = 'mlflow.note.content';
 export const LOGGED_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
 export const DATASET_CONTEXT_TAG = 'mlflow.data.context';
-
-/** Tags whose value cannot change once set (IMMUTABLE_TAGS). */
-export const IMMUTABLE_TAGS: ReadonlySet<string> = new Set([USER_TAG, 'mlflow.artifactLocation']);

@@ -55,7 +55,19 @@ function pathNotUnique(name: string): boolean {
 
 type KeyKind = 'metric' | 'parameter' | 'tag';
 
+// A training loop logs the same few keys millions of times: remember names already accepted
+// so the regex and path checks run once per key, not once per point.
+const acceptedKeys: Record<KeyKind, Set<string>> = { metric: new Set(), parameter: new Set(), tag: new Set() };
+const MAX_REMEMBERED_KEYS = 10_000;
+
 export function validateKey(kind: KeyKind, name: unknown): string {
+  if (typeof name === 'string' && acceptedKeys[kind].has(name)) return name;
+  const valid = checkKey(kind, name);
+  if (acceptedKeys[kind].size < MAX_REMEMBERED_KEYS) acceptedKeys[kind].add(valid);
+  return valid;
+}
+
+function checkKey(kind: KeyKind, name: unknown): string {
   const label = kind === 'metric' ? 'Metric' : kind === 'parameter' ? 'Parameter' : 'Tag';
   if (name === undefined || name === null) {
     throw invalidParameter(`${label} name cannot be None. A key name must be provided.`);
@@ -113,7 +125,7 @@ export function validateMetric(key: unknown, value: unknown, timestamp: unknown,
         'Please specify value as a valid double (64-bit floating point)',
     );
   }
-  if (typeof timestamp !== 'number' || Number.isNaN(timestamp) || timestamp < 0) {
+  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp < 0) {
     throw invalidParameter(
       `Got invalid timestamp ${String(timestamp)} for metric '${k}' (value=${value}). ` +
         'Timestamp must be a nonnegative long (64-bit integer) ',

@@ -33,11 +33,13 @@ export async function logArtifact(ws: Workspace, runId: string, path: string, da
 }
 
 export async function listArtifacts(ws: Workspace, runId: string, path?: string): Promise<FileInfo[]> {
+  const dir = normaliseArtifactPath(path);
   await getRunRow(ws, runId);
-  return listArtifactDir(ws.store.db, runId, normaliseArtifactPath(path));
+  return listArtifactDir(ws.store.db, runId, dir);
 }
 
 export async function downloadArtifact(ws: Workspace, runId: string, path: string): Promise<Blob> {
+  const file = normaliseArtifactPath(path, { allowRoot: false });
   await getRunRow(ws, runId);
-  return new Blob([await readArtifactBytes(ws.store.db, runId, normaliseArtifactPath(path, { allowRoot: false }))]);
+  return new Blob([await readArtifactBytes(ws.store.db, runId, file)]);
 }

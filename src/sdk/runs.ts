@@ -41,7 +41,7 @@ export async function createRun(ws: Workspace, experimentId: string | undefined,
     tags[t.key] = t.value;
   }
   const tagName = tags[RUN_NAME_TAG];
-  if (options.runName !== undefined && tagName !== undefined && tagName !== options.runName) {
+  if (options.runName && tagName !== undefined && tagName !== options.runName) {
     throw invalidParameter(
       `Both 'run_name' argument and 'mlflow.runName' tag are specified, but with different values ` +
         `(run_name='${options.runName}', mlflow.runName='${tagName}').`,

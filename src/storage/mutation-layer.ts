@@ -56,7 +56,7 @@ export class MutationLayer {
     const effect: MutationEffect = { experimentIds: [], runIds: [] };
     const { db } = this;
     try {
-      await db.transaction('rw', [db.experiments, db.runs, db.metricChunks, db.artifacts, db.blobs], async () => {
+      await db.transaction('rw', [db.experiments, db.runs, db.metricChunks, db.metricOverviews, db.artifacts, db.blobs], async () => {
         for (const m of list) {
           const handler = HANDLERS[m.type] as Handler<typeof m.type>;
           const e = await handler(db, m);

@@ -1,8 +1,9 @@
 // The workspace database: one Dexie database per workspace. Every schema version ever shipped
 // stays listed here, oldest first, so a browser holding an old database upgrades in place.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Experiment, Run } from '../domain/entities';
-import type { MetricChunk, MetricSummary } from '../domain/metric-history';
+import type { MetricChunk, MetricOverview, MetricSummary } from '../domain/metric-history';
+import { overviewOf } from '../domain/metric-overview';
 
 export interface RunRow extends Run {
   /** primary key, equal to info.runId: a flat key keeps compound indexes and bulk reads simple */
@@ -37,8 +38,10 @@ export interface SettingRow {
   value: unknown;
 }
 
+type Upgrade = (tx: Transaction) => Promise<void>;
+
 /** Each entry is one shipped schema version; append, never edit. */
-export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
+export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string>; upgrade?: Upgrade }> = [
   {
     version: 1,
     stores: {
@@ -57,19 +60,32 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       settings: 'key',
     },
   },
+  {
+    // v3: per-chunk min/max overviews, so downsampled chart reads skip most of the history.
+    version: 3,
+    stores: { metricOverviews: '[runId+key+seq], runId' },
+    upgrade: async (tx) => {
+      const overviews = tx.table<MetricOverview>('metricOverviews');
+      await tx.table<MetricChunk>('metricChunks').each((chunk) => void overviews.put(overviewOf(chunk)));
+    },
+  },
 ];
 
 export class WorkspaceDb extends Dexie {
   experiments!: Table<ExperimentRow, string>;
   runs!: Table<RunRow, string>;
   metricChunks!: Table<MetricChunk, [string, string, number]>;
+  metricOverviews!: Table<MetricOverview, [string, string, number]>;
   artifacts!: Table<ArtifactRow, [string, string]>;
   blobs!: Table<BlobRow, string>;
   settings!: Table<SettingRow, string>;
 
   constructor(name: string) {
     super(name);
-    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
   }
 }
 

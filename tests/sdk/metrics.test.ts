@@ -51,6 +51,7 @@ describe('metrics', () => {
     await expectMlflowError(client.logMetric(info.runId, 'm', '1' as never), 'INVALID_PARAMETER_VALUE', /Got invalid value 1 for metric 'm'/);
     await expectMlflowError(client.logMetric(info.runId, 'm', true as never), 'INVALID_PARAMETER_VALUE');
     await expectMlflowError(client.logMetric(info.runId, 'm', 1, { timestamp: -1 }), 'INVALID_PARAMETER_VALUE', /invalid timestamp/);
+    await expectMlflowError(client.logMetric(info.runId, 'm', 1, { timestamp: Infinity }), 'INVALID_PARAMETER_VALUE', /invalid timestamp/);
     await expectMlflowError(client.logMetric(info.runId, 'm', 1, { step: Number.NaN }), 'INVALID_PARAMETER_VALUE', /invalid step/);
     await expectMlflowError(client.logMetric(info.runId, 'a//b', 1), 'INVALID_PARAMETER_VALUE', /Invalid metric name/);
   });

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { alreadyExists, doesNotExist, invalidParameter } from '../../domain/errors';
 import { appendToChunks, summarise, type MetricChunk } from '../../domain/metric-history';
+import { overviewOf } from '../../domain/metric-overview';
 import type { Mutation, MutationEffect } from '../../domain/mutations';
 import { RUN_NAME_TAG } from '../../domain/system-tags';
 import type { RunRow, WorkspaceDb } from '../schema';
@@ -68,6 +69,7 @@ async function appendMetric(db: WorkspaceDb, row: RunRow, series: M<'run/logBatc
   const tail: MetricChunk | undefined = await range.last();
   const chunks = appendToChunks(row.runId, key, tail, series);
   await db.metricChunks.bulkPut(chunks);
+  await db.metricOverviews.bulkPut(chunks.map(overviewOf));
   const summary = summarise(series, 0, series.values.length, row.metricSummaries[key]);
   if (summary) {
     row.metricSummaries[key] = summary;
