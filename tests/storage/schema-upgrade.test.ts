@@ -21,6 +21,11 @@ test('a database written by schema v1 opens under the current schema with its da
   };
   await v1.table('experiments').add({ experimentId: '0', name: 'Default', artifactLocation: 'x', lifecycleStage: 'active', creationTime: 1, lastUpdateTime: 1, tags: {} });
   await v1.table('runs').add(run);
+  // A long history written before overviews existed (v3 derives them in its upgrade).
+  const n = 16_000;
+  const steps = Float64Array.from({ length: n }, (_, i) => i);
+  const values = Float64Array.from({ length: n }, (_, i) => (i === 12_345 ? 99 : Math.sin(i / 10)));
+  await v1.table('metricChunks').add({ runId: run.runId, key: 'loss', seq: 0, count: n, steps, timestamps: steps, values, minStep: 0, maxStep: n - 1, minValue: -1, maxValue: 99 });
   v1.close();
 
   const ws = await openWorkspace({ name });
@@ -31,5 +36,11 @@ test('a database written by schema v1 opens under the current schema with its da
   await ws.store.setUserProfile({ name: 'n', email: 'e' });
   expect(await ws.store.userProfile()).toEqual({ name: 'n', email: 'e' });
   expect(await ws.store.db.runs.orderBy('info.startTime').first()).toMatchObject({ runId: 'a'.repeat(32) });
+  const overview = await ws.store.db.metricOverviews.get([run.runId, 'loss', 0]);
+  expect(overview?.sourceCount).toBe(n);
+  expect(overview?.values.length).toBeLessThan(n / 10);
+  const chart = await client.getMetricColumns(run.runId, 'loss', { maxPoints: 500 });
+  expect(chart.values.length).toBeLessThanOrEqual(500);
+  expect(Math.max(...chart.values)).toBe(99);
   await ws.close();
 });
