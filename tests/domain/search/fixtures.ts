@@ -1,6 +1,7 @@
 // Small builders for runs and experiments used by the search tests.
 import type { DatasetInput, Experiment, Run, RunStatus } from '../../../src/domain/entities';
 import { MlflowError } from '../../../src/domain/errors';
+import type { Comparator, FilterValue, RunEntityType, RunFilter } from '../../../src/domain/search';
 import { expect } from 'vitest';
 
 export interface RunSpec {
@@ -70,3 +71,9 @@ export function expectInvalid(fn: () => unknown, message: string): MlflowError {
   expect(err.message).toContain(message);
   return err;
 }
+
+/** AST builders for expected parses. */
+export const c = (type: RunEntityType, key: string, comparator: Comparator, value: FilterValue): RunFilter => ({ kind: 'compare', type, key, comparator, value });
+export const and = (...children: RunFilter[]): RunFilter => ({ kind: 'and', children });
+export const or = (...children: RunFilter[]): RunFilter => ({ kind: 'or', children });
+export const not = (child: RunFilter): RunFilter => ({ kind: 'not', child });

@@ -2,19 +2,9 @@
 // OR, NOT, parentheses, IN lists on any key, IS NULL on metrics; and the 'mlflow' dialect that
 // refuses them with MLflow's own messages.
 import { describe, expect, test } from 'vitest';
-import { parseRunFilter, type Comparator, type FilterValue, type RunEntityType, type RunFilter } from '../../../src/domain/search';
-import { expectInvalid } from './fixtures';
+import { parseRunFilter, type RunFilter } from '../../../src/domain/search';
+import { and, c, expectInvalid, not, or } from './fixtures';
 
-const c = (type: RunEntityType, key: string, comparator: Comparator, value: FilterValue): RunFilter => ({
-  kind: 'compare',
-  type,
-  key,
-  comparator,
-  value,
-});
-const and = (...children: RunFilter[]): RunFilter => ({ kind: 'and', children });
-const or = (...children: RunFilter[]): RunFilter => ({ kind: 'or', children });
-const not = (child: RunFilter): RunFilter => ({ kind: 'not', child });
 
 describe('Orchard extensions', () => {
   const EXTENDED: Array<[string, RunFilter]> = [

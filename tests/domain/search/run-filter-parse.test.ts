@@ -2,17 +2,9 @@
 // tests/utils/test_search_utils.py and checked against sqlparse + MLflow's parser), and the few
 // places where Orchard deliberately differs.
 import { describe, expect, test } from 'vitest';
-import { parseRunFilter, type Comparator, type FilterValue, type RunEntityType, type RunFilter } from '../../../src/domain/search';
-import { expectInvalid } from './fixtures';
+import { parseRunFilter, type RunFilter } from '../../../src/domain/search';
+import { and, c, expectInvalid } from './fixtures';
 
-const c = (type: RunEntityType, key: string, comparator: Comparator, value: FilterValue): RunFilter => ({
-  kind: 'compare',
-  type,
-  key,
-  comparator,
-  value,
-});
-const and = (...children: RunFilter[]): RunFilter => ({ kind: 'and', children });
 
 // Filters MLflow accepts, with the clause MLflow parses them to (values typed for our AST).
 const ACCEPTED: Array<[string, RunFilter]> = [
