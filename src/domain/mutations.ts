@@ -14,6 +14,8 @@ export type Mutation =
   | { type: 'run/create'; run: Run }
   | { type: 'run/update'; runId: string; status?: RunStatus; endTime?: number | null; runName?: string }
   | { type: 'run/setLifecycle'; runId: string; stage: LifecycleStage; at: number }
+  /** Beyond MLflow: a run changes experiment; its artifacts stay keyed by run id. */
+  | { type: 'run/move'; runId: string; experimentId: string }
   | {
       type: 'run/logBatch';
       runId: string;
@@ -24,7 +26,7 @@ export type Mutation =
     }
   | { type: 'run/deleteTag'; runId: string; key: string }
   | { type: 'run/logInputs'; runId: string; datasets: DatasetInput[] }
-  | { type: 'artifact/put'; runId: string; path: string; sha256: string; size: number; data: ArrayBuffer; at: number };
+  | { type: 'artifact/put'; runId: string; path: string; sha256: string; size: number; data: Blob; at: number };
 
 export type MutationType = Mutation['type'];
 

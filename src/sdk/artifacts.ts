@@ -4,7 +4,7 @@ import { normaliseArtifactPath } from '../domain/artifact-path';
 import { invalidParameter } from '../domain/errors';
 import type { FileInfo } from '../domain/entities';
 import { validateRunId } from '../domain/validation';
-import { listArtifactDir, readArtifactBytes } from '../storage/artifact-reads';
+import { listArtifactDir, readArtifactBlob } from '../storage/artifact-reads';
 import { getRunRow } from './runs';
 import type { Workspace } from './workspace';
 
@@ -28,7 +28,7 @@ export async function logArtifact(ws: Workspace, runId: string, path: string, da
   const normalised = normaliseArtifactPath(path, { allowRoot: false });
   const bytes = await toBytes(data);
   const sha256 = await sha256Hex(bytes);
-  await ws.store.mutations.apply({ type: 'artifact/put', runId, path: normalised, sha256, size: bytes.byteLength, data: bytes, at: Date.now() });
+  await ws.store.mutations.apply({ type: 'artifact/put', runId, path: normalised, sha256, size: bytes.byteLength, data: new Blob([bytes]), at: Date.now() });
   return { path: normalised, isDir: false, fileSize: bytes.byteLength };
 }
 
@@ -41,5 +41,5 @@ export async function listArtifacts(ws: Workspace, runId: string, path?: string)
 export async function downloadArtifact(ws: Workspace, runId: string, path: string): Promise<Blob> {
   const file = normaliseArtifactPath(path, { allowRoot: false });
   await getRunRow(ws, runId);
-  return new Blob([await readArtifactBytes(ws.store.db, runId, file)]);
+  return readArtifactBlob(ws.store.db, runId, file);
 }

@@ -92,6 +92,14 @@ export class MlflowClient {
   restoreRun(runId: string): Promise<void> {
     return runs.setRunLifecycle(this.workspace, runId, 'active');
   }
+  /**
+   * Beyond MLflow (a long-standing ask): moves runs to another active experiment in one step;
+   * if any run cannot move, none does.
+   * @example await client.moveRuns([runId], otherExperimentId)
+   */
+  moveRuns(runIds: string[], experimentId: string): Promise<void> {
+    return runs.moveRuns(this.workspace, runIds, experimentId);
+  }
   /** Params are write-once: a different value for a logged key is INVALID_PARAMETER_VALUE. @example await client.logParam(runId, 'lr', 0.01) */
   logParam(runId: string, key: string, value: unknown): Promise<void> {
     return runs.logBatch(this.workspace, runId, { params: [{ key, value }] });

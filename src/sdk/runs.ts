@@ -169,3 +169,9 @@ export async function logInputs(ws: Workspace, runId: string, datasets: DatasetI
     datasets: datasets.map((d) => ({ dataset: { ...d.dataset }, tags: (d.tags ?? []).map((t) => ({ key: t.key, value: t.value })) })),
   });
 }
+
+/** Beyond MLflow: moves runs to another experiment, all or none. */
+export async function moveRuns(ws: Workspace, runIds: string[], experimentId: string): Promise<void> {
+  for (const id of runIds) validateRunId(id);
+  await ws.store.mutations.apply(runIds.map((runId) => ({ type: 'run/move' as const, runId, experimentId: String(experimentId) })));
+}

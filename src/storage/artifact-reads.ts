@@ -22,11 +22,11 @@ export async function listArtifactDir(db: WorkspaceDb, runId: string, dir: strin
   return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export async function readArtifactBytes(db: WorkspaceDb, runId: string, path: string): Promise<ArrayBuffer> {
+export async function readArtifactBlob(db: WorkspaceDb, runId: string, path: string): Promise<Blob> {
   const row = await db.artifacts.get([runId, path]);
   if (!row) throw doesNotExist(`No artifact '${path}' in run ${runId}.`);
   const blob = await db.blobs.get(row.sha256);
   if (!blob) throw doesNotExist(`The bytes of artifact '${path}' (sha256 ${row.sha256}) are not in this workspace yet.`);
-  return blob.data;
+  return blob.data instanceof Blob ? blob.data : new Blob([blob.data]);
 }
 

@@ -20,6 +20,7 @@ const HANDLERS: { [T in MutationType]: Handler<T> } = {
   'run/create': runs.createRun,
   'run/update': runs.updateRun,
   'run/setLifecycle': runs.setRunLifecycle,
+  'run/move': runs.moveRun,
   'run/logBatch': runs.logBatch,
   'run/deleteTag': runs.deleteRunTag,
   'run/logInputs': runs.logInputs,

@@ -26,11 +26,14 @@ export interface ArtifactRow {
   createdAt: number;
 }
 
-/** Content-addressed bytes: identical artifacts are stored once and sync by hash. */
+/** Content-addressed bytes: identical artifacts are stored once and sync by hash. Stored as a
+ * Blob: Chromium keeps large IndexedDB blobs on disk and reads a slice without loading the rest,
+ * so previewing the start of a 200 MB log stays cheap. (Rows written before v3 may hold an
+ * ArrayBuffer; readers accept both.) */
 export interface BlobRow {
   sha256: string;
   size: number;
-  data: ArrayBuffer;
+  data: Blob | ArrayBuffer;
 }
 
 export interface SettingRow {

@@ -1,6 +1,7 @@
 // Runs once per `vitest run -c vitest.e2e.config.ts`: build the production app (with its service
 // worker) and serve dist/ with `vite preview` on 127.0.0.1 and a free port. Tests get the URL
 // through inject('baseUrl'); the teardown stops the server.
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -19,8 +20,10 @@ export default async function setup(project: TestProject) {
   // Build exactly what `npm run build` ships.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
+  // A build folder of our own, so several e2e runs (or `npm start`) never overwrite each other.
+  const outDir = `${root}node_modules/.cache/orchard-e2e-${process.pid}`;
   try {
-    await build({ root, configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+    await build({ root, configFile: `${root}vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -28,6 +31,7 @@ export default async function setup(project: TestProject) {
     root,
     configFile: `${root}vite.config.ts`,
     logLevel: 'warn',
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const baseUrl = server.resolvedUrls?.local[0];
@@ -36,5 +40,6 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   return async () => {
     await server.close();
+    rmSync(outDir, { recursive: true, force: true });
   };
 }

@@ -133,4 +133,21 @@ describe('runs', () => {
     await expectMlflowError(client.logInputs(info.runId, [{ dataset: { ...dataset, digest: 'x'.repeat(37) }, tags: [] }]), 'INVALID_PARAMETER_VALUE', /digest exceeds/);
     await expectMlflowError(client.logInputs(info.runId, [{ dataset: { name: 'a' } as never, tags: [] }]), 'INVALID_PARAMETER_VALUE', /cannot be None/);
   });
+
+  test('moveRuns moves runs between experiments atomically and search follows', async () => {
+    const { client } = await freshClient();
+    const target = await client.createExperiment('target');
+    const a = await client.createRun('0');
+    const b = await client.createRun('0');
+    expect((await client.searchRuns({ experimentIds: ['0'] })).runs).toHaveLength(2);
+    await client.moveRuns([a.info.runId], target);
+    const moved = await client.getRun(a.info.runId);
+    expect(moved.info.experimentId).toBe(target);
+    expect(moved.info.artifactUri).toBe(`mlflow-artifacts:/${target}/${a.info.runId}/artifacts`);
+    expect((await client.searchRuns({ experimentIds: ['0'] })).runs.map((r) => r.info.runId)).toEqual([b.info.runId]);
+    expect((await client.searchRuns({ experimentIds: [target] })).runs.map((r) => r.info.runId)).toEqual([a.info.runId]);
+    await client.deleteRun(b.info.runId);
+    await expectMlflowError(client.moveRuns([b.info.runId], target), 'INVALID_PARAMETER_VALUE', /active/);
+    await expectMlflowError(client.moveRuns([a.info.runId], '999'), 'RESOURCE_DOES_NOT_EXIST');
+  });
 });

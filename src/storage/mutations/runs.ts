@@ -47,6 +47,19 @@ export async function setRunLifecycle(db: WorkspaceDb, m: M<'run/setLifecycle'>)
   return touched(row);
 }
 
+/** Moves a run (and only that run: children stay where they are) to another active experiment.
+ * The artifact URI follows so it keeps naming the run's place under its experiment. */
+export async function moveRun(db: WorkspaceDb, m: M<'run/move'>): Promise<MutationEffect> {
+  const row = await requireActiveRun(db, m.runId);
+  const target = await requireExperiment(db, m.experimentId);
+  requireActiveExperiment(target);
+  const from = row.info.experimentId;
+  row.info.experimentId = target.experimentId;
+  row.info.artifactUri = `${target.artifactLocation}/${row.runId}/artifacts`;
+  await db.runs.put(row);
+  return { experimentIds: [from, target.experimentId], runIds: [row.runId] };
+}
+
 function checkParamsUnchanged(row: RunRow, params: M<'run/logBatch'>['params']): void {
   const conflicts = params.filter((p) => p.key in row.data.params && row.data.params[p.key] !== p.value);
   if (conflicts.length === 0) return;
