@@ -5,6 +5,7 @@ import { MlflowClient, openWorkspace } from '../sdk/index';
 import { ExperimentList } from '../features/experiments/ExperimentList';
 import { RunsPage } from '../features/runs/RunsPage';
 import { RunPage } from '../features/run-page/RunPage';
+import { ComparePage } from '../features/compare/ComparePage';
 import { ErrorNotice } from '../ui/components/ErrorNotice';
 import { WorkspaceProvider } from '../ui/workspace-context';
 import './app.css';
@@ -39,6 +40,7 @@ export function App(): JSX.Element {
               <Route path="/" component={() => <Navigate href="/experiments/0" />} />
               <Route path="/experiments/:experimentId" component={RunsPage} />
               <Route path="/runs/:runId" component={RunPage} />
+              <Route path="/compare" component={ComparePage} />
               <Route path="*" component={() => <p>Nothing here. <a href="/">Back to experiments</a></p>} />
             </Router>
           </WorkspaceProvider>

@@ -3,6 +3,7 @@
 export { openWorkspace, Workspace, type OpenWorkspaceOptions } from './workspace';
 export { MlflowClient, type LogMetricOptions } from './client';
 export { createRestHandler } from './rest/handler';
+export { getPreference, setPreference } from './preferences';
 export * as mlflow from './fluent';
 export { MlflowError, type ErrorCode } from '../domain/errors';
 export type {
