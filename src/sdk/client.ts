@@ -7,7 +7,7 @@ import * as artifacts from './artifacts';
 import * as experiments from './experiments';
 import * as metrics from './metrics';
 import * as runs from './runs';
-import { searchRuns, type RunPage, type SearchRunsOptions } from './search-runs';
+import { searchRuns, searchRunsWithSummaries, type RunPage, type RunWithSummariesPage, type SearchRunsOptions } from './search-runs';
 import type { Workspace } from './workspace';
 
 export interface LogMetricOptions {
@@ -151,6 +151,14 @@ export class MlflowClient {
   /** @example const { runs, nextPageToken } = await client.searchRuns({ experimentIds: ['0'], filterString: 'metrics.acc > 0.9', orderBy: ['metrics.acc DESC'] }) */
   searchRuns(options: SearchRunsOptions): Promise<RunPage> {
     return searchRuns(this.workspace, options);
+  }
+  /**
+   * searchRuns plus each run's metric min/max/count. order_by also takes `min(metrics.k)` and
+   * `max(metrics.k)` (in searchRuns too).
+   * @example await client.searchRunsWithSummaries({ experimentIds: ['0'], orderBy: ['min(metrics.loss) ASC'] })
+   */
+  searchRunsWithSummaries(options: SearchRunsOptions): Promise<RunWithSummariesPage> {
+    return searchRunsWithSummaries(this.workspace, options);
   }
   /** @example await client.logArtifact(runId, 'notes/readme.txt', 'hello') */
   logArtifact(runId: string, path: string, data: artifacts.ArtifactData): Promise<FileInfo> {

@@ -2,6 +2,8 @@
 // indexedDB). `mlflow` is the fluent module, MlflowClient the explicit client.
 export { openWorkspace, Workspace, type OpenWorkspaceOptions } from './workspace';
 export { MlflowClient, type LogMetricOptions } from './client';
+export type { RunWithSummaries, SearchRunsOptions } from './search-runs';
+export type { MetricSummary } from '../domain/metric-history';
 export { createRestHandler } from './rest/handler';
 export { getPreference, setPreference } from './preferences';
 export * as mlflow from './fluent';

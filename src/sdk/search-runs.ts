@@ -4,6 +4,8 @@ import { invalidParameter } from '../domain/errors';
 import type { Run, ViewType } from '../domain/entities';
 import { compareRunsBy, compileRunFilter, decodePageToken, encodePageToken, parseRunFilter, parseRunOrderBy } from '../domain/search';
 import { LIMITS } from '../domain/validation';
+import type { MetricSummary } from '../domain/metric-history';
+import type { RunRow } from '../storage/schema';
 import { toRun } from './runs';
 import { matchesViewType, validateMaxResults, validateViewType } from './view-type';
 import type { Workspace } from './workspace';
@@ -22,7 +24,30 @@ export interface RunPage {
   nextPageToken?: string;
 }
 
+export interface RunWithSummaries extends Run {
+  /** per metric key: latest (with step and timestamp), min, max and count */
+  metricSummaries: Record<string, MetricSummary>;
+}
+
+export interface RunWithSummariesPage {
+  runs: RunWithSummaries[];
+  nextPageToken?: string;
+}
+
 export async function searchRuns(ws: Workspace, options: SearchRunsOptions): Promise<RunPage> {
+  const { rows, nextPageToken } = await findRuns(ws, options);
+  const runs = rows.map(toRun);
+  return nextPageToken ? { runs, nextPageToken } : { runs };
+}
+
+/** searchRuns plus each run's metric min/max/count, for tables that show or sort by them. */
+export async function searchRunsWithSummaries(ws: Workspace, options: SearchRunsOptions): Promise<RunWithSummariesPage> {
+  const { rows, nextPageToken } = await findRuns(ws, options);
+  const runs = rows.map((r) => ({ ...toRun(r), metricSummaries: structuredClone(r.metricSummaries) }));
+  return nextPageToken ? { runs, nextPageToken } : { runs };
+}
+
+async function findRuns(ws: Workspace, options: SearchRunsOptions): Promise<{ rows: RunRow[]; nextPageToken?: string }> {
   if (!Array.isArray(options?.experimentIds)) {
     throw invalidParameter("Missing value for required parameter 'experiment_ids'.");
   }
@@ -31,9 +56,9 @@ export async function searchRuns(ws: Workspace, options: SearchRunsOptions): Pro
   const matches = compileRunFilter(parseRunFilter(options.filterString));
   const compare = compareRunsBy(parseRunOrderBy(options.orderBy));
   const offset = decodePageToken(options.pageToken);
-  const rows = await ws.store.runCache.runsOf(options.experimentIds.map(String));
-  const hits = rows.filter((r) => matchesViewType(r.info.lifecycleStage, view) && matches(r)).sort(compare);
-  const page = hits.slice(offset, offset + maxResults).map(toRun);
+  const candidates = await ws.store.runCache.runsOf(options.experimentIds.map(String));
+  const hits = candidates.filter((r) => matchesViewType(r.info.lifecycleStage, view) && matches(r)).sort(compare);
+  const rows = hits.slice(offset, offset + maxResults);
   const next = offset + maxResults;
-  return next < hits.length ? { runs: page, nextPageToken: encodePageToken(next) } : { runs: page };
+  return next < hits.length ? { rows, nextPageToken: encodePageToken(next) } : { rows };
 }

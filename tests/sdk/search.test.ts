@@ -83,3 +83,21 @@ describe('searchExperiments', () => {
     await expectMlflowError(client.searchExperiments({ filterString: 'params.x = 1' }), 'INVALID_PARAMETER_VALUE');
   });
 });
+
+describe('searchRunsWithSummaries', () => {
+  test('returns min/max per metric and sorts by min(...) / max(...)', async () => {
+    const { client } = await freshClient();
+    const early = await client.createRun('0', { runName: 'early-stopped' });
+    const steady = await client.createRun('0', { runName: 'steady' });
+    await client.logBatch(early.info.runId, { metrics: [0.9, 0.1, 0.8].map((value, step) => ({ key: 'loss', value, step, timestamp: 1 })) });
+    await client.logBatch(steady.info.runId, { metrics: [0.6, 0.4, 0.3].map((value, step) => ({ key: 'loss', value, step, timestamp: 1 })) });
+    const byLatest = await client.searchRunsWithSummaries({ experimentIds: ['0'], orderBy: ['metrics.loss ASC'] });
+    expect(byLatest.runs.map((r) => r.info.runName)).toEqual(['steady', 'early-stopped']);
+    const byMin = await client.searchRunsWithSummaries({ experimentIds: ['0'], orderBy: ['min(metrics.loss) ASC'] });
+    expect(byMin.runs.map((r) => r.info.runName)).toEqual(['early-stopped', 'steady']);
+    expect(byMin.runs[0]?.metricSummaries.loss).toMatchObject({ min: 0.1, max: 0.9, latest: 0.8, count: 3 });
+    const plain = await client.searchRuns({ experimentIds: ['0'], orderBy: ['max(metrics.loss) DESC'] });
+    expect(plain.runs.map((r) => r.info.runName)).toEqual(['early-stopped', 'steady']);
+    expect('metricSummaries' in (plain.runs[0] as object)).toBe(false);
+  });
+});

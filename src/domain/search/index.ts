@@ -27,7 +27,7 @@ export {
   type RunComparison,
   type RunFilter,
 } from './run-filter';
-export { compareRunsBy, parseRunOrderBy, type RunOrderKey } from './run-order';
+export { compareRunsBy, parseRunOrderBy, type RunOrderKey, type RunWithMetricRanges } from './run-order';
 export { compareSortValues, compareCodePoints, parseOrderClause } from './order-by';
 export { decodePageToken, encodePageToken } from './page-token';
 export { experimentGrammar, type ExperimentEntityType } from './experiment-grammar';

@@ -15,28 +15,47 @@ export interface RunOrderKey {
   /** Canonical key: `created` is already `start_time`. */
   key: string;
   ascending: boolean;
+  /** Orchard extension for metrics: order by the history's min or max instead of the latest. */
+  aggregate?: 'min' | 'max';
 }
+
+/** A run that may carry per-metric min/max (storage keeps them), for `min(...)`/`max(...)` keys. */
+export interface RunWithMetricRanges extends Run {
+  metricSummaries?: Record<string, { min: number; max: number }>;
+}
+
+// Beyond MLflow: `min(metrics.loss) ASC`, `max(metrics.acc) DESC`, `last(metrics.acc)`. Early
+// stopping makes the latest value misleading, so the runs table sorts by a run's best value.
+// MLflow rejects these clauses, so accepting them keeps the grammar a strict superset.
+const AGGREGATE = /^(min|max|last)\((.*)\)((?:\s+\S+)?)$/i;
 
 export function parseRunOrderBy(orderBy: string[] | undefined): RunOrderKey[] {
   const keys: RunOrderKey[] = [];
   const seen = new Set<string>();
-  for (const clause of orderBy ?? []) {
+  for (const raw of orderBy ?? []) {
+    const aggregateMatch = AGGREGATE.exec(raw);
+    const fn = aggregateMatch?.[1]?.toLowerCase();
+    const clause = aggregateMatch ? `${aggregateMatch[2]}${aggregateMatch[3]}` : raw;
     const { identifier, ascending } = parseOrderClause(clause);
     const resolved = resolveRunIdentifier(identifier.text, identifier, true);
+    if (fn && resolved.type !== 'metric') {
+      throw syntaxError(`${fn}(...) in order_by applies to metrics only, got '${identifier.text}'`, identifier);
+    }
     if (resolved.type === 'dataset') {
       throw syntaxError("Invalid order_by entity type 'dataset'", identifier);
     }
-    const id = `${resolved.type}.${resolved.key}`;
+    const aggregate = fn === 'min' || fn === 'max' ? fn : undefined;
+    const id = `${aggregate ?? ''}${resolved.type}.${resolved.key}`;
     // The SQL store refuses the same field twice; the file store would silently accept it.
     if (seen.has(id)) {
       throw invalidParameter(`\`order_by\` contains duplicate fields: ${pyList(orderBy ?? [])}`, {
-        token: clause,
+        token: raw,
         start: 0,
-        end: clause.length,
+        end: raw.length,
       });
     }
     seen.add(id);
-    keys.push({ type: resolved.type, key: resolved.key, ascending });
+    keys.push(aggregate ? { type: resolved.type, key: resolved.key, ascending, aggregate } : { type: resolved.type, key: resolved.key, ascending });
   }
   return keys;
 }
@@ -45,9 +64,10 @@ function own<V>(record: Record<string, V>, key: string): V | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-function sortValue(run: Run, type: RunOrderKey['type'], key: string): SortValue {
+function sortValue(run: RunWithMetricRanges, type: RunOrderKey['type'], key: string, aggregate?: 'min' | 'max'): SortValue {
   switch (type) {
     case 'metric':
+      if (aggregate) return run.metricSummaries && own(run.metricSummaries, key)?.[aggregate];
       return own(run.data.metrics, key);
     case 'parameter':
       return own(run.data.params, key);
@@ -67,7 +87,7 @@ function sortValue(run: Run, type: RunOrderKey['type'], key: string): SortValue 
   }
 }
 
-type Compare = (a: Run, b: Run) => number;
+type Compare = (a: RunWithMetricRanges, b: RunWithMetricRanges) => number;
 
 /**
  * A comparator for Array.prototype.sort: the order_by keys, then MLflow's default order
@@ -75,8 +95,8 @@ type Compare = (a: Run, b: Run) => number;
  * both directions; a NaN metric sorts after every number but before missing.
  */
 export function compareRunsBy(keys: RunOrderKey[]): Compare {
-  const parts: Compare[] = keys.map(({ type, key, ascending }) => (a, b) =>
-    compareSortValues(sortValue(a, type, key), sortValue(b, type, key), ascending),
+  const parts: Compare[] = keys.map(({ type, key, ascending, aggregate }) => (a, b) =>
+    compareSortValues(sortValue(a, type, key, aggregate), sortValue(b, type, key, aggregate), ascending),
   );
   parts.push((a, b) => b.info.startTime - a.info.startTime);
   parts.push((a, b) => compareCodePoints(a.info.runId, b.info.runId));

@@ -138,3 +138,29 @@ describe('parseRunOrderBy', () => {
     expect(err.location).toEqual({ token: 'sideways', start: 10, end: 18 });
   });
 });
+
+describe('Orchard extension: min(...) / max(...) / last(...) on metrics', () => {
+  const withRange = (id: string, latest: number, min: number, max: number) => ({
+    ...run({ id, start: 1, metrics: { loss: latest } }),
+    metricSummaries: { loss: { min, max } },
+  });
+
+  test('sorts by the history min or max; missing summaries sort last', () => {
+    const a = withRange('a', 0.9, 0.1, 2);
+    const b = withRange('b', 0.2, 0.15, 1);
+    const c = run({ id: 'c', start: 1 });
+    const by = (clause: string) => [a, b, c].sort(compareRunsBy(parseRunOrderBy([clause]))).map((r) => r.info.runId);
+    expect(by('min(metrics.loss) ASC')).toEqual(['a', 'b', 'c']);
+    expect(by('MAX(metrics.loss) DESC')).toEqual(['a', 'b', 'c']);
+    expect(by('max(metrics.loss)')).toEqual(['b', 'a', 'c']);
+    expect(by('last(metrics.loss) ASC')).toEqual(['b', 'a', 'c']);
+    expect(parseRunOrderBy(['min(metrics.`val loss`) DESC'])).toEqual([{ type: 'metric', key: 'val loss', ascending: false, aggregate: 'min' }]);
+  });
+
+  test('only metrics take an aggregate; a metric may be sorted by min and by latest together', () => {
+    expect(() => parseRunOrderBy(['min(params.lr)'])).toThrow(/metrics only/);
+    expect(() => parseRunOrderBy(['min(metrics.loss) sideways'])).toThrow(/Invalid ordering key/);
+    expect(parseRunOrderBy(['min(metrics.loss)', 'metrics.loss DESC'])).toHaveLength(2);
+    expect(() => parseRunOrderBy(['min(metrics.loss)', 'min(metrics.loss) DESC'])).toThrow(/duplicate/);
+  });
+});
