@@ -99,3 +99,22 @@ test('sort order of a table column agrees with the SDK comparator', () => {
   const sorted = [...runs].sort(compareRunsBy(parseRunOrderBy([`${orderKeyOf({ kind: 'metrics', key: 'loss', aggregate: 'max' })} DESC`])));
   expect(sorted.map((r) => r.info.runId)).toEqual(['a', 'b']);
 });
+
+import { clickSort, parseSort, printSort } from '../../src/features/runs/sort-state';
+
+describe('click to sort', () => {
+  test('click sorts by one column and toggles; shift-click builds a multi-key sort', () => {
+    let s = clickSort([], 'attributes.start_time', false);
+    expect(printSort(s)).toEqual(['attributes.start_time ASC']);
+    s = clickSort(s, 'attributes.start_time', false);
+    expect(printSort(s)).toEqual(['attributes.start_time DESC']);
+    s = clickSort(s, 'metrics.acc', true);
+    expect(printSort(s)).toEqual(['attributes.start_time DESC', 'metrics.acc DESC']);
+    s = clickSort(s, 'metrics.acc', true);
+    expect(printSort(s)).toEqual(['attributes.start_time DESC', 'metrics.acc ASC']);
+    s = clickSort(s, 'metrics.acc', true);
+    expect(printSort(s)).toEqual(['attributes.start_time DESC']);
+    expect(printSort(clickSort(s, 'params.lr', false))).toEqual(['params.lr ASC']);
+    expect(parseSort(['min(metrics.`val loss`) DESC', 'params.lr'])).toEqual([{ key: 'min(metrics.`val loss`)', ascending: false }, { key: 'params.lr', ascending: true }]);
+  });
+});
