@@ -5,5 +5,6 @@ import type { Benchmark } from './harness';
 import { dexieChunks } from './dexie-chunks.bench';
 import { loggingBench } from './logging.bench';
 import { searchBench } from './search.bench';
+import { runsTableBench } from './runs-table.bench';
 
-export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench];
+export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench, runsTableBench];

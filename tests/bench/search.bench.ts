@@ -3,26 +3,11 @@
 // Baseline: raw Dexie doing the same work (read the experiment's runs, filter in JS, sort).
 import Dexie from 'dexie';
 import type { Mutation } from '../../src/domain/mutations';
-import type { Run } from '../../src/domain/entities';
 import { MlflowClient, openWorkspace } from '../../src/sdk/index';
+import { makeBenchRun } from './bench-runs';
 import { median, vsBaseline, type Benchmark, type BenchResult } from './harness';
 
 const RUNS = 10_000;
-
-function makeRun(i: number, experimentId: string): Run {
-  const params: Record<string, string> = {};
-  const metrics: Record<string, number> = {};
-  const tags: Record<string, string> = { 'mlflow.runName': `run-${i}` };
-  for (let p = 0; p < 20; p++) params[`p${p}`] = String((i * (p + 1)) % 50);
-  for (let m = 0; m < 10; m++) metrics[`m${m}`] = ((i * 7919 + m * 104729) % 10_000) / 10_000;
-  for (let t = 0; t < 10; t++) tags[`t${t}`] = ['alpha', 'beta', 'gamma', 'delta'][(i + t) % 4] as string;
-  const runId = i.toString(16).padStart(32, '0');
-  return {
-    info: { runId, runName: `run-${i}`, experimentId, userId: 'bench', status: i % 10 === 0 ? 'FAILED' : 'FINISHED', startTime: 1_700_000_000_000 + i, endTime: 1_700_000_100_000 + i, artifactUri: '', lifecycleStage: 'active' },
-    data: { metrics, params, tags },
-    inputs: { datasetInputs: [] },
-  };
-}
 
 const FILTERS: Array<[string, string[]]> = [
   ['metrics.m0 > 0.5', ['metrics.m0 DESC']],
@@ -44,7 +29,7 @@ export const searchBench: Benchmark = {
     try {
       const client = new MlflowClient(ws);
       const experimentId = await client.createExperiment('bench');
-      const creates: Mutation[] = Array.from({ length: RUNS }, (_, i) => ({ type: 'run/create', run: makeRun(i, experimentId) }));
+      const creates: Mutation[] = Array.from({ length: RUNS }, (_, i) => ({ type: 'run/create', run: makeBenchRun(i, experimentId) }));
       await ws.store.mutations.apply(creates);
       const results: BenchResult[] = [];
       for (const [filterString, orderBy] of FILTERS) {

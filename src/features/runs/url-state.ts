@@ -15,7 +15,8 @@ export interface RunsViewState {
 
 type Patch = Partial<{ [K in keyof RunsViewState]: RunsViewState[K] | undefined }>;
 
-const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+// Copies: the router's values are store proxies, which IndexedDB and structuredClone refuse.
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? [...v] : [v]);
 const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 export function useRunsViewState(): [Accessor<RunsViewState>, (patch: Patch, options?: { replace?: boolean }) => void] {
