@@ -62,8 +62,9 @@ export function RunsPage(): JSX.Element {
       ...g.runs.map((run): GridItem => ({ kind: 'run', row: { run, depth: 1, childCount: 0, expanded: false } })),
     ]);
   });
+  const available = createMemo(() => availableColumns(runs()));
   const knownKeys = createMemo(() => {
-    const cols = availableColumns(runs());
+    const cols = available();
     const keysOf = (kind: Column['kind']) => cols.filter((c) => c.kind === kind).map((c) => c.key);
     return { metrics: keysOf('metrics'), params: keysOf('params'), tags: keysOf('tags') };
   });
@@ -104,7 +105,7 @@ export function RunsPage(): JSX.Element {
       <h2 class="experiment-title">{title()}</h2>
       <div class="runs-toolbar">
         <FilterBar value={view().filter} keys={knownKeys()} onApply={(filter) => setView({ filter })} ref={(el) => (filterInput = el)} />
-        <ColumnPicker available={availableColumns(runs())} chosen={columns()} onChange={setColumns} />
+        <ColumnPicker available={available()} chosen={columns()} onChange={setColumns} />
         <select aria-label="Group by" class="group-select" value={view().group ?? ''} onChange={(e) => setView({ group: e.currentTarget.value || undefined })}>
           <option value="">No grouping</option>
           {knownKeys().params.map((k) => <option value={`params.${k}`}>Group by param {k}</option>)}
