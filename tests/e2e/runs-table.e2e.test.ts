@@ -177,6 +177,22 @@ test('a run logging in another tab updates its row live', async () => {
   await other.close();
 });
 
+test('one table over several experiments: add and remove experiments, with an experiment column', async () => {
+  await page.goto(new URL(`/experiments/${expId}`, b.baseUrl).href);
+  await page.waitForSelector(`tr[data-run-id="${ids.solo}"]`);
+  const archive = await page.evaluate(async () => (await new window.orchard.MlflowClient(await window.orchard.openWorkspace()).getExperimentByName('archive'))?.experimentId as string);
+  await page.selectOption('.add-experiment', archive);
+  await page.waitForURL(new RegExp(`/experiments/${expId},${archive}`));
+  // trial-b was moved to archive earlier; it still nests under its parent in the joint table.
+  await page.click(`tr[data-run-id="${ids.parent}"] .expander`);
+  await page.waitForSelector(`tr[data-run-id="${ids['trial-b']}"]`);
+  expect(await page.textContent(`tr[data-run-id="${ids['trial-b']}"]`)).toContain('archive');
+  expect(await page.locator('.experiment-chip').count()).toBe(2);
+  await page.click(`.experiment-chip[data-experiment-id="${archive}"] button`);
+  await page.waitForFunction((id) => !document.querySelector(`tr[data-run-id="${id}"]`), ids['trial-b']);
+  expect(page.url()).toContain(`/experiments/${expId}`);
+});
+
 test('10,000 runs: rows are virtualised and the last run is reachable by scrolling', async () => {
   const bigId = await page.evaluate(async () => {
     const { MlflowClient, openWorkspace } = window.orchard;

@@ -17,6 +17,8 @@ export type GridItem =
 export interface RunsGridProps {
   items: GridItem[];
   columns: Column[];
+  /** names for the experiment column, shown when the table spans several experiments */
+  experimentNames?: ReadonlyMap<string, string>;
   /** order_by key (without direction) -> direction and position in the sort */
   sort: Map<string, { ascending: boolean; index: number }>;
   selected: ReadonlySet<string>;
@@ -29,8 +31,11 @@ export interface RunsGridProps {
 
 const ROW_HEIGHT = 32;
 
-function Cell(props: { run: RunWithSummaries; column: Column }): JSX.Element {
+function Cell(props: { run: RunWithSummaries; column: Column; experimentNames?: ReadonlyMap<string, string> }): JSX.Element {
   const c = props.column;
+  if (c.kind === 'attributes' && c.key === 'experiment_id') {
+    return <td>{props.experimentNames?.get(props.run.info.experimentId) ?? props.run.info.experimentId}</td>;
+  }
   if (c.kind === 'attributes' && c.key === 'status') return <td><StatusBadge status={props.run.info.status} /></td>;
   if (c.kind === 'attributes' && c.key === 'start_time') {
     return <td title={new Date(props.run.info.startTime).toLocaleString()}>{formatRelativeTime(props.run.info.startTime)}</td>;
@@ -124,7 +129,7 @@ export function RunsGrid(props: RunsGridProps): JSX.Element {
                           <A href={`/runs/${run.info.runId}`} class="run-name">{run.info.runName}</A>
                           <Show when={childCount > 0}><span class="muted child-count"> {childCount}</span></Show>
                         </td>
-                        <For each={props.columns}>{(c) => <Cell run={run} column={c} />}</For>
+                        <For each={props.columns}>{(c) => <Cell run={run} column={c} experimentNames={props.experimentNames} />}</For>
                       </tr>
                     );
                   }}

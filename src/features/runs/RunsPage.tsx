@@ -9,6 +9,7 @@ import { SdkSnippet } from '../../ui/components/SdkSnippet';
 import { createWorkspaceQuery } from '../../ui/primitives/workspace-query';
 import { useWorkspace } from '../../ui/workspace-context';
 import { ColumnPicker } from './ColumnPicker';
+import { ExperimentScope } from './ExperimentScope';
 import { availableColumns, columnId, defaultColumns, orderKeyOf, parseColumnId, type Column } from './columns';
 import { FilterBar } from './FilterBar';
 import { groupRuns, parseGroupKey } from './grouping';
@@ -99,10 +100,10 @@ export function RunsPage(): JSX.Element {
     compare,
   });
 
-  const title = () => (data.value()?.experiments ?? []).map((e: Experiment) => e.name).join(' + ');
+  const experimentNames = createMemo(() => new Map((data.value()?.experiments ?? []).map((e: Experiment) => [e.experimentId, e.name] as const)));
   return (
     <section class="runs-page">
-      <h2 class="experiment-title">{title()}</h2>
+      <h2 class="runs-heading"><ExperimentScope shown={data.value()?.experiments ?? []} all={allExperiments.value() ?? []} /></h2>
       <div class="runs-toolbar">
         <FilterBar value={view().filter} keys={knownKeys()} onApply={(filter) => setView({ filter })} ref={(el) => (filterInput = el)} />
         <ColumnPicker available={available()} chosen={columns()} onChange={setColumns} />
@@ -147,7 +148,8 @@ export function RunsPage(): JSX.Element {
         <p class="muted run-count">{runs().length} runs{view().filter ? ' match' : ''}</p>
         <RunsGrid
           items={items()}
-          columns={columns()}
+          columns={experimentIds().length > 1 ? [{ kind: 'attributes', key: 'experiment_id' }, ...columns()] : columns()}
+          experimentNames={experimentNames()}
           sort={sortKeys()}
           selected={selected()}
           focused={focused()}

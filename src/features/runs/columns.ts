@@ -22,6 +22,7 @@ export const ATTRIBUTE_COLUMNS: Record<string, string> = {
   duration: 'Duration',
   user_id: 'User',
   run_id: 'Run ID',
+  experiment_id: 'Experiment',
   'tags.mlflow.source.name': 'Source',
 };
 
@@ -66,7 +67,8 @@ export function quoteKey(key: string): string {
 export function orderKeyOf(c: Column): string | undefined {
   switch (c.kind) {
     case 'attributes':
-      if (c.key === 'duration') return undefined;
+      // MLflow cannot order by these: duration is derived, experiment_id is not orderable.
+      if (c.key === 'duration' || c.key === 'experiment_id') return undefined;
       return c.key.startsWith('tags.') ? `tags.${quoteKey(c.key.slice(5))}` : `attributes.${c.key}`;
     case 'metrics':
       return c.aggregate && c.aggregate !== 'last' ? `${c.aggregate}(metrics.${quoteKey(c.key)})` : `metrics.${quoteKey(c.key)}`;
@@ -96,6 +98,7 @@ export function cellValue(run: RunWithSummaries, c: Column): CellValue {
         case 'start_time': return run.info.startTime;
         case 'user_id': return run.info.userId;
         case 'run_id': return run.info.runId;
+        case 'experiment_id': return run.info.experimentId;
         case 'duration': return run.info.endTime === null ? undefined : run.info.endTime - run.info.startTime;
         default: return c.key.startsWith('tags.') ? run.data.tags[c.key.slice(5)] : undefined;
       }
