@@ -1,6 +1,6 @@
 // The shell: opens the workspace, provides it to every view, and routes between them.
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
-import { createResource, Match, Switch, type JSX } from 'solid-js';
+import { createResource, ErrorBoundary, Match, Switch, type JSX } from 'solid-js';
 import { MlflowClient, openWorkspace } from '../sdk/index';
 import { ExperimentList } from '../features/experiments/ExperimentList';
 import { RunsPage } from '../features/runs/RunsPage';
@@ -20,7 +20,19 @@ function Layout(props: RouteSectionProps): JSX.Element {
       </header>
       <div class="shell-body">
         <ExperimentList />
-        <main id="app-root">{props.children}</main>
+        <main id="app-root">
+          {/* A view that throws shows what failed and offers a retry instead of a blank page. */}
+          <ErrorBoundary
+            fallback={(error: unknown, reset) => (
+              <div class="view-error">
+                <ErrorNotice error={error} />
+                <button type="button" onClick={reset}>Try again</button>
+              </div>
+            )}
+          >
+            {props.children}
+          </ErrorBoundary>
+        </main>
       </div>
     </div>
   );
