@@ -6,5 +6,6 @@ import { dexieChunks } from './dexie-chunks.bench';
 import { loggingBench } from './logging.bench';
 import { searchBench } from './search.bench';
 import { runsTableBench } from './runs-table.bench';
+import { chartsBench } from './charts.bench';
 
-export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench, runsTableBench];
+export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench, runsTableBench, chartsBench];
