@@ -7,7 +7,7 @@ import * as artifacts from './artifacts';
 import * as experiments from './experiments';
 import * as metrics from './metrics';
 import * as runs from './runs';
-import { searchRuns, searchRunsWithSummaries, type RunPage, type RunWithSummariesPage, type SearchRunsOptions } from './search-runs';
+import { countRuns, searchRuns, searchRunsWithSummaries, type CountRunsOptions, type RunPage, type RunWithSummariesPage, type SearchRunsOptions } from './search-runs';
 import type { Workspace } from './workspace';
 
 export interface LogMetricOptions {
@@ -144,6 +144,15 @@ export class MlflowClient {
   getMetricColumns(runId: string, key: string, options?: { maxPoints?: number }): Promise<MetricColumns> {
     return metrics.getMetricColumns(this.workspace, runId, key, options);
   }
+  /**
+   * The stored min/max overview of a history (1 to 4 points per 64, every spike kept) for charts
+   * that downsample further, or the full history when the overview is too coarse for a
+   * `minPoints`-point (default 1000) min/max downsample.
+   * @example const cols = await client.getMetricOverview(runId, 'loss', { minPoints: 2000 })
+   */
+  getMetricOverview(runId: string, key: string, options?: { minPoints?: number }): Promise<MetricColumns> {
+    return metrics.getMetricOverview(this.workspace, runId, key, options);
+  }
   /** Latest (with step and timestamp), min, max and count per metric key. @example (await client.getMetricSummaries(runId)).loss.min */
   getMetricSummaries(runId: string): Promise<Record<string, MetricSummary>> {
     return metrics.getMetricSummaries(this.workspace, runId);
@@ -159,6 +168,14 @@ export class MlflowClient {
    */
   searchRunsWithSummaries(options: SearchRunsOptions): Promise<RunWithSummariesPage> {
     return searchRunsWithSummaries(this.workspace, options);
+  }
+  /**
+   * Beyond MLflow: how many runs each experiment holds in a view (default ACTIVE_ONLY), without
+   * fetching them. Every requested id is a key.
+   * @example const { [expId]: active } = await client.countRuns({ experimentIds: [expId] })
+   */
+  countRuns(options: CountRunsOptions): Promise<Record<string, number>> {
+    return countRuns(this.workspace, options);
   }
   /** @example await client.logArtifact(runId, 'notes/readme.txt', 'hello') */
   logArtifact(runId: string, path: string, data: artifacts.ArtifactData): Promise<FileInfo> {
