@@ -7,6 +7,7 @@ import { RunsPage } from '../features/runs/RunsPage';
 import { RunPage } from '../features/run-page/RunPage';
 import { ComparePage } from '../features/compare/ComparePage';
 import { ErrorNotice } from '../ui/components/ErrorNotice';
+import { ShortcutHelp } from '../ui/components/ShortcutHelp';
 import { WorkspaceProvider } from '../ui/workspace-context';
 import './app.css';
 
@@ -20,6 +21,7 @@ function Layout(props: RouteSectionProps): JSX.Element {
       </header>
       <div class="shell-body">
         <ExperimentList />
+        <ShortcutHelp />
         <main id="app-root">
           {/* A view that throws shows what failed and offers a retry instead of a blank page. */}
           <ErrorBoundary

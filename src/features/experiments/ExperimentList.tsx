@@ -7,7 +7,6 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { Experiment } from '../../sdk/index';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
-import { ShortcutHelp } from '../../ui/components/ShortcutHelp';
 import { createShortcut } from '../../ui/primitives/shortcuts';
 import { createWorkspaceQuery } from '../../ui/primitives/workspace-query';
 import { useWorkspace } from '../../ui/workspace-context';
@@ -154,7 +153,6 @@ export function ExperimentList(props: { onCreated?: (experimentId: string) => vo
       </form>
       <Show when={createError()}>{(e) => <ErrorNotice error={e()} />}</Show>
       <LoadDemoButton compact />
-      <ShortcutHelp />
     </nav>
   );
 }

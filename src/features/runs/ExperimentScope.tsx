@@ -40,7 +40,7 @@ export function ExperimentScope(props: { shown: Experiment[]; all: Experiment[] 
           if (id) go([...ids(), id]);
         }}
       >
-        <option value="">＋ experiment</option>
+        <option value="">+ experiment</option>
         <For each={props.all.filter((e) => !ids().includes(e.experimentId))}>{(e) => <option value={e.experimentId}>{e.name}</option>}</For>
       </select>
     </div>

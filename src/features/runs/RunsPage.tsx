@@ -5,7 +5,6 @@ import { useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, Match, Show, Switch, type JSX } from 'solid-js';
 import { getPreference, setPreference, type Experiment } from '../../sdk/index';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
-import { SdkSnippet } from '../../ui/components/SdkSnippet';
 import { createWorkspaceQuery } from '../../ui/primitives/workspace-query';
 import { useWorkspace } from '../../ui/workspace-context';
 import { ColumnPicker } from './ColumnPicker';
@@ -20,6 +19,8 @@ import { SelectionActions } from './SelectionActions';
 import { clickSort, parseSort, printSort } from './sort-state';
 import { useRunsViewState } from './url-state';
 import { useRunsShortcuts } from './runs-shortcuts';
+import { ExperimentEmptyState } from '../experiments/ExperimentEmptyState';
+import { ExperimentHeader } from '../experiments/ExperimentHeader';
 import './runs.css';
 
 export function RunsPage(): JSX.Element {
@@ -100,10 +101,14 @@ export function RunsPage(): JSX.Element {
     compare,
   });
 
+  const isEmpty = () => !!data.value() && runs().length === 0 && !view().filter;
   const experimentNames = createMemo(() => new Map((data.value()?.experiments ?? []).map((e: Experiment) => [e.experimentId, e.name] as const)));
   return (
     <section class="runs-page">
       <h2 class="runs-heading"><ExperimentScope shown={data.value()?.experiments ?? []} all={allExperiments.value() ?? []} /></h2>
+      <Show when={experimentIds().length === 1}>
+        <ExperimentHeader experimentId={experimentIds()[0] ?? ''} showName={false} />
+      </Show>
       <div class="runs-toolbar">
         <FilterBar value={view().filter} keys={knownKeys()} onApply={(filter) => setView({ filter })} ref={(el) => (filterInput = el)} />
         <ColumnPicker available={available()} chosen={columns()} onChange={setColumns} />
@@ -137,14 +142,11 @@ export function RunsPage(): JSX.Element {
         <Match when={data.error()}>
           <ErrorNotice error={data.error()} source={view().filter} />
         </Match>
-        <Match when={data.value() && runs().length === 0 && !view().filter}>
-          <div class="empty-state">
-            <p>No runs in this experiment yet. Log one from a script or from this page's console:</p>
-            <SdkSnippet experimentName={data.value()?.experiments[0]?.name} />
-          </div>
+        <Match when={isEmpty()}>
+          <ExperimentEmptyState experimentId={experimentIds()[0]} experimentName={data.value()?.experiments[0]?.name} />
         </Match>
       </Switch>
-      <Show when={data.value()}>
+      <Show when={data.value() && !isEmpty()}>
         <p class="muted run-count">{runs().length} runs{view().filter ? ' match' : ''}</p>
         <RunsGrid
           items={items()}
