@@ -120,6 +120,7 @@ test('group by a param shows aggregate rows; saved views restore the setup', asy
   await page.click('.saved-views button:text("Save view")');
   await page.fill('.save-view input', 'by lr');
   await page.click('.save-view button');
+  await page.waitForSelector('.saved-views option[value="by lr"]', { state: 'attached' });
   await page.goto(new URL(`/experiments/${expId}`, b.baseUrl).href);
   await page.waitForSelector(`tr[data-run-id="${ids.parent}"]`);
   expect(await page.locator('tr.group-row').count()).toBe(0);
