@@ -1,13 +1,23 @@
-// Params or tags as a two-column table, sorted by key.
-import { For, Show, type JSX } from 'solid-js';
+// Params or tags as a two-column table, sorted by key. Rows are keyed by key (not by entry), so a
+// live refresh while a run logs updates values in place instead of rebuilding every row.
+import { createMemo, For, Show, type JSX } from 'solid-js';
 
 export function KeyValueTable(props: { entries: Record<string, string>; empty: string }): JSX.Element {
-  const rows = () => Object.entries(props.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = createMemo(() => Object.keys(props.entries).sort(), [], {
+    equals: (a, b) => a.length === b.length && a.every((k, i) => k === b[i]),
+  });
   return (
-    <Show when={rows().length > 0} fallback={<p class="muted">{props.empty}</p>}>
+    <Show when={keys().length > 0} fallback={props.empty ? <p class="muted">{props.empty}</p> : null}>
       <table class="kv">
         <tbody>
-          <For each={rows()}>{([k, v]) => <tr><th scope="row">{k}</th><td>{v}</td></tr>}</For>
+          <For each={keys()}>
+            {(k) => (
+              <tr data-key={k}>
+                <th scope="row">{k}</th>
+                <td class="kv-value">{props.entries[k]}</td>
+              </tr>
+            )}
+          </For>
         </tbody>
       </table>
     </Show>
