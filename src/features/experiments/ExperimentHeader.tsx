@@ -10,6 +10,7 @@ import { createWorkspaceQuery } from '../../ui/primitives/workspace-query';
 import { useWorkspace } from '../../ui/workspace-context';
 import { ExperimentTags } from './ExperimentTags';
 import './experiments.css';
+import { Markdown } from '../../ui/components/Markdown';
 
 const DESCRIPTION_TAG = 'mlflow.note.content';
 
@@ -57,7 +58,7 @@ export function ExperimentHeader(props: { experimentId: string; showName?: boole
               <span title={new Date(d().experiment.creationTime).toLocaleString()}>created {formatRelativeTime(d().experiment.creationTime)}</span>
             </p>
             <Show when={d().experiment.tags[DESCRIPTION_TAG]}>
-              {(text) => <p class="experiment-description">{text()}</p>}
+              {(text) => <Markdown source={text()} class="experiment-description" />}
             </Show>
             <Show when={restoreError()}>{(e) => <ErrorNotice error={e()} />}</Show>
             <ExperimentTags experiment={d().experiment} />

@@ -5,7 +5,7 @@ import { createSignal, Show, type JSX } from 'solid-js';
 import { NOTE_CONTENT_TAG } from '../../domain/system-tags';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
 import { useWorkspace } from '../../ui/workspace-context';
-import { Markdown } from './Markdown';
+import { Markdown } from '../../ui/components/Markdown';
 
 export function Description(props: { runId: string; content: string | undefined }): JSX.Element {
   const { client } = useWorkspace();

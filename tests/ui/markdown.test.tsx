@@ -2,7 +2,7 @@
 // the run page: known XSS vectors, then seeded random mixes of them, must come out inert.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { renderMarkdown } from '../../src/features/run-page/Markdown';
+import { renderMarkdown } from '../../src/ui/components/Markdown';
 
 function dom(html: string): HTMLElement {
   const t = document.createElement('template');
