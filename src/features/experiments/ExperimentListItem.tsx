@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/components/ConfirmDialog';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
 import { useWorkspace } from '../../ui/workspace-context';
 import { PencilIcon, TrashIcon } from './icons';
+import { createAttempt } from '../../ui/primitives/attempt';
 
 export interface ExperimentListItemProps {
   experiment: Experiment;
@@ -22,21 +23,11 @@ export function ExperimentListItem(props: ExperimentListItemProps): JSX.Element 
   const { client } = useWorkspace();
   const [editing, setEditing] = createSignal(false);
   const [confirming, setConfirming] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
+  const { error, attempt, clear } = createAttempt();
   const id = () => props.experiment.experimentId;
   const name = () => props.experiment.name;
   const deleted = () => props.experiment.lifecycleStage === 'deleted';
 
-  const attempt = async (action: () => Promise<void>): Promise<boolean> => {
-    try {
-      await action();
-      setError(undefined);
-      return true;
-    } catch (e) {
-      setError(() => e);
-      return false;
-    }
-  };
   const rename = async (input: HTMLInputElement): Promise<void> => {
     const next = input.value.trim();
     if (next === name()) return void setEditing(false);
@@ -88,7 +79,7 @@ export function ExperimentListItem(props: ExperimentListItemProps): JSX.Element 
             onKeyDown={(ev) => {
               if (ev.key === 'Escape') {
                 setEditing(false);
-                setError(undefined);
+                clear();
               }
             }}
             // Leaving an untouched name closes the editor; an edited one stays open, unsaved

@@ -5,6 +5,7 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Experiment } from '../../sdk/index';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
 import { useWorkspace } from '../../ui/workspace-context';
+import { createAttempt } from '../../ui/primitives/attempt';
 
 const SYSTEM_PREFIX = 'mlflow.';
 
@@ -15,22 +16,12 @@ export function userTags(tags: Record<string, string>): Array<[string, string]> 
 export function ExperimentTags(props: { experiment: Experiment }): JSX.Element {
   const { client } = useWorkspace();
   const [editingKey, setEditingKey] = createSignal<string>();
-  const [error, setError] = createSignal<unknown>();
+  const { error, attempt } = createAttempt();
   const [newKey, setNewKey] = createSignal('');
   const [newValue, setNewValue] = createSignal('');
   const id = () => props.experiment.experimentId;
   const readOnly = () => props.experiment.lifecycleStage !== 'active';
 
-  const attempt = async (action: () => Promise<void>): Promise<boolean> => {
-    try {
-      await action();
-      setError(undefined);
-      return true;
-    } catch (e) {
-      setError(() => e);
-      return false;
-    }
-  };
   const add = async (ev: SubmitEvent): Promise<void> => {
     ev.preventDefault();
     if (await attempt(() => client.setExperimentTag(id(), newKey().trim(), newValue()))) {
