@@ -1,27 +1,49 @@
-// One metric of one run as a chart, downsampled to 1,000 points (min/max kept) and live.
-import { createEffect, onCleanup, Show, type JSX } from 'solid-js';
+// One metric of one run as a chart, live. Same pipeline as the compare view: the stored min/max
+// overview is read, the metrics worker downsamples it to at most 1,000 points (spikes kept), and
+// the UI thread only draws the result.
+import { Show, type JSX } from 'solid-js';
 import { createWorkspaceQuery } from '../primitives/workspace-query';
+import { useSharedMetricsWorker } from '../primitives/shared-metrics-worker';
 import { useWorkspace } from '../workspace-context';
-import { metricLineChart } from './metric-line';
+import { ChartHost } from './ChartHost';
+import { overlayLinesChart } from './overlay-lines';
 
-export function MetricChart(props: { runId: string; metricKey: string }): JSX.Element {
+const MAX_POINTS = 1000;
+
+export function MetricChart(props: { runId: string; metricKey: string; runStart?: number }): JSX.Element {
   const { workspace, client } = useWorkspace();
-  const history = createWorkspaceQuery(workspace, () => [props.runId, props.metricKey] as const, ([runId, key]) =>
-    client.getMetricColumns(runId, key, { maxPoints: 1000 }),
-  );
-  let host!: HTMLDivElement;
-  createEffect(() => {
-    const cols = history.value();
-    if (!cols) return;
-    const chart = metricLineChart(cols, { title: props.metricKey });
-    host.replaceChildren(chart);
-    onCleanup(() => chart.remove());
+  const worker = useSharedMetricsWorker();
+  const series = createWorkspaceQuery(workspace, () => [props.runId, props.metricKey] as const, async ([runId, key]) => {
+    const columns = await client.getMetricOverview(runId, key, { minPoints: MAX_POINTS });
+    const result = await worker.prepareOverlay({
+      series: [{ id: runId, runStart: props.runStart ?? 0, columns }],
+      xAxis: 'step',
+      smoothing: 0,
+      maxPoints: MAX_POINTS,
+      ignoreOutliers: false,
+      logY: false,
+      aggregate: false,
+    });
+    return result;
   });
+  const render = (width: number): Element | undefined => {
+    const result = series.value();
+    const line = result?.series[0];
+    if (!result || !line) return undefined;
+    return overlayLinesChart({
+      lines: [{ id: props.runId, label: props.metricKey, color: 'var(--accent)', raw: line.raw }],
+      xAxis: 'step',
+      yLabel: props.metricKey,
+      yDomain: result.yDomain,
+      width: Math.min(width, 520),
+      height: 200,
+    });
+  };
   return (
     <figure class="metric-chart" data-metric={props.metricKey}>
       <figcaption>{props.metricKey}</figcaption>
-      <div ref={host} />
-      <Show when={history.error()}>
+      <ChartHost render={render} defaultWidth={420} />
+      <Show when={series.error()}>
         <p class="muted">Could not read this metric's history.</p>
       </Show>
     </figure>
