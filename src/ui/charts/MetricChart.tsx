@@ -35,7 +35,9 @@ export function MetricChart(props: { runId: string; metricKey: string; runStart?
       xAxis: 'step',
       yLabel: props.metricKey,
       yDomain: result.yDomain,
-      width: Math.min(width, 520),
+      // A figure that has not been laid out yet can measure a few pixels wide; Plot needs room
+      // for its margins or it draws negative-width rects.
+      width: Math.max(280, Math.min(width, 520)),
       height: 200,
     });
   };
