@@ -3,6 +3,10 @@
 // ColSpecs (`{"type": "double", "name": "x", "required": true}`), TensorSpecs
 // (`{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 28, 28]}}`) or, for
 // params, ParamSpecs (`{"name", "type", "default", "shape"}`), per mlflow/types/schema.py.
+// Lenient by design (a bad part is a warning); models/signature.ts is the strict reader.
+import { describeSchemaType } from './models/describe';
+
+export { describeSchemaType };
 
 export interface SchemaField {
   /** Absent for unnamed specs (MLflow allows a schema of unnamed columns or tensors). */
@@ -28,38 +32,9 @@ export interface ParamSpecSummary {
 }
 
 type Dict = Record<string, unknown>;
-const MAX_DEPTH = 32;
 
 function isDict(v: unknown): v is Dict {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * @example describeSchemaType({ type: 'array', items: { type: 'string' } }) // 'array<string>'
- * @example describeSchemaType({ type: 'tensor', 'tensor-spec': { dtype: 'float32', shape: [-1, 4] } }) // 'tensor<float32> [-1, 4]'
- */
-export function describeSchemaType(spec: unknown, depth = 0): string {
-  if (depth > MAX_DEPTH) return '…';
-  if (typeof spec === 'string') return spec;
-  if (!isDict(spec)) return 'unknown';
-  const type = spec.type;
-  if (type === 'tensor') {
-    const tensor = isDict(spec['tensor-spec']) ? spec['tensor-spec'] : {};
-    const dtype = typeof tensor.dtype === 'string' ? tensor.dtype : 'unknown';
-    const shape = Array.isArray(tensor.shape) ? ` [${tensor.shape.map(String).join(', ')}]` : '';
-    return `tensor<${dtype}>${shape}`;
-  }
-  if (type === 'array') return `array<${describeSchemaType(spec.items, depth + 1)}>`;
-  if (type === 'map') return `map<string, ${describeSchemaType(spec.values, depth + 1)}>`;
-  if (type === 'object') {
-    const props = isDict(spec.properties) ? Object.entries(spec.properties) : [];
-    const inner = props.map(([k, v]) => `${k}${isDict(v) && v.required === false ? '?' : ''}: ${describeSchemaType(v, depth + 1)}`);
-    return `object{${inner.join(', ')}}`;
-  }
-  if (typeof type === 'string') return type;
-  // ParamSpec types may be a whole spec object (`{"type": "array", ...}`) rather than a name.
-  if (isDict(type)) return describeSchemaType(type, depth + 1);
-  return 'unknown';
 }
 
 /** The JSON list behind one signature part, or undefined with a warning when it is not one. */

@@ -1,12 +1,15 @@
-// A read-only summary of an MLflow `MLmodel` file for the artifact preview: flavors, signature,
-// where and when the model was logged. Field meanings follow MLflow's mlflow/models/model.py and
-// mlflow/types/schema.py (reference §5). This is not a model loader: a later issue builds full
-// MLmodel support; this only reads what a person wants to see at a glance.
+// A read-only summary of an MLmodel file for the artifact preview: flavors, signature, where and
+// when the model was logged. Field meanings follow MLflow's mlflow/models/model.py and
+// mlflow/types/schema.py (reference §5). Full MLmodel support (parse, serialize, enforce) is
+// `domain/models/`; this summary shares its YAML reader but stays lenient: it shows what it can
+// and lists what it could not read, where parseMlmodel refuses.
 //
-// Safety: the `yaml` package constructs plain data only. Tags like !!python/object are never
-// executed; YAML 1.2's core schema leaves them unresolved (a warning we show), and aliases are
-// capped so a "billion laughs" file fails instead of exhausting memory.
-import { isMap, parseDocument } from 'yaml';
+// Safety: the YAML is read with PyYAML's safe_load rules (models/pyyaml-load.ts) in lenient mode:
+// tags like !!python/object are never executed, only read as plain data with a warning, and
+// aliases are capped so a "billion laughs" file fails instead of exhausting memory.
+import { MlflowError } from './errors';
+import { isoformat } from './models/python-text';
+import { loadPyYaml } from './models/pyyaml-load';
 import { summariseParams, summariseSchema, type ParamSpecSummary, type SchemaSummary } from './mlmodel-signature';
 
 export { describeSchemaType, type ParamSpecSummary, type SchemaField, type SchemaSummary } from './mlmodel-signature';
@@ -54,7 +57,6 @@ const SHOWN_KEYS = new Set([
   'flavors', 'signature', 'artifact_path', 'run_id', 'model_uuid', 'model_id', 'utc_time_created',
   'mlflow_version', 'model_size_bytes', 'saved_input_example_info',
 ]);
-const MAX_ALIASES = 100;
 const MAX_VALUE_CHARS = 500;
 
 type Dict = Record<string, unknown>;
@@ -72,6 +74,8 @@ export function displayValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  // An unquoted timestamp reads as a datetime; show it as MLflow's str(datetime) would.
+  if (v instanceof Date) return isoformat(v, ' ');
   if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.map(displayValue).join(', ');
   const seen = new WeakSet<object>();
   // YAML aliases can make a value refer to itself; JSON.stringify would throw on the cycle.
@@ -133,18 +137,14 @@ function summariseInputExample(info: unknown): InputExampleSummary | undefined {
  * else r.error                                  // 'Not valid YAML: ... at line 3, column 1'
  */
 export function summariseMlmodel(text: string): MlmodelSummaryResult {
-  const doc = parseDocument(text, { schema: 'core', prettyErrors: true, uniqueKeys: false });
-  const error = doc.errors[0];
-  if (error) return { ok: false, error: `Not valid YAML: ${firstLine(error.message)}` };
-  if (!isMap(doc.contents)) return { ok: false, error: 'An MLmodel file is a YAML mapping (flavors, signature, ...); this file is not.' };
   let root: unknown;
+  let warnings: string[];
   try {
-    root = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    ({ value: root, warnings } = loadPyYaml(text, 'lenient'));
   } catch (e) {
-    return { ok: false, error: `Could not read the YAML: ${e instanceof Error ? firstLine(e.message) : String(e)}` };
+    return { ok: false, error: e instanceof MlflowError ? e.message : `Could not read the YAML: ${firstLine(String(e))}` };
   }
   if (!isDict(root)) return { ok: false, error: 'An MLmodel file is a YAML mapping (flavors, signature, ...); this file is not.' };
-  const warnings = doc.warnings.map((w) => `Read as plain data: ${firstLine(w.message)}`);
   const size = root.model_size_bytes;
   const signature = summariseSignature(root.signature, warnings);
   const inputExample = summariseInputExample(root.saved_input_example_info);
