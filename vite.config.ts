@@ -42,11 +42,21 @@ export default defineConfig(({ mode }) => {
             // wasm/onnx must be listed or inference silently breaks offline (TOOLCHAIN pitfall 4).
             // Not 'webmanifest': the plugin adds manifest.webmanifest itself (pitfall 17).
             globPatterns: ['**/*.{js,css,html,svg,png,ico,wasm,onnx}'],
+            // ORT's WebGPU build (27 MB wasm) is loaded only where a GPU adapter exists, and
+            // online only: offline, those machines use the precached wasm build
+            // (workers/inference/ort-runtime.ts).
+            globIgnores: ['**/ort-wasm-simd-threaded.asyncify-*.wasm'],
             // The default 2 MiB limit *fails the build* on ORT's 14 MB .wasm.
             maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
           },
         }),
     ],
+    resolve: {
+      // The in-process inference engine imports plain 'onnxruntime-web' (in Node that is ORT's
+      // node build). In the browser build, plain 'onnxruntime-web' would pull the 28 MB WebGPU
+      // (jsep) wasm into dist/ and the precache: point it at the 14 MB CPU build instead.
+      alias: [{ find: /^onnxruntime-web$/, replacement: 'onnxruntime-web/wasm' }],
+    },
     worker: { format: 'es' },
     optimizeDeps: {
       // ORT is only reached from a worker: the dep scanner misses it and the dev server would

@@ -3,10 +3,13 @@
 // replaces self.__WB_MANIFEST with the precache list of dist/).
 //  1. precache the app shell + wasm/onnx assets -> the app works offline;
 //  2. navigations to app routes (/experiments/1 ...) get the precached index.html (SPA);
-//  3. /api/2.0/mlflow/* and /ajax-api/2.0/mlflow/* are answered from IndexedDB by the SDK.
+//  3. /api/2.0/mlflow/* and /ajax-api/2.0/mlflow/* are answered from IndexedDB by the SDK;
+//  4. MLflow's scoring routes are forwarded to an open Orchard tab (app/scoring-bridge.ts).
 // Note: no dynamic import() in a service worker (HTML spec) - everything here is bundled statically.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { handleRest, isRestPath } from './app/rest-route';
+import { forwardScoring, isScoringPath } from './app/scoring-bridge';
+import { MLFLOW_VERSION } from './domain/mlflow-version';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -24,6 +27,12 @@ self.addEventListener('fetch', (event) => {
   if (isRestPath(url.pathname)) {
     event.stopImmediatePropagation();
     event.respondWith(handleRest(event.request));
+    return;
+  }
+
+  if (isScoringPath(url.pathname) && event.request.mode !== 'navigate') {
+    event.stopImmediatePropagation();
+    event.respondWith(forwardScoring(event.request, self.clients, MLFLOW_VERSION));
     return;
   }
 

@@ -6,6 +6,7 @@ import { ExperimentList } from '../features/experiments/ExperimentList';
 import { RunsPage } from '../features/runs/RunsPage';
 import { RunPage } from '../features/run-page/RunPage';
 import { ComparePage } from '../features/compare/ComparePage';
+import { ModelPage } from '../features/models/ModelPage';
 import { ErrorNotice } from '../ui/components/ErrorNotice';
 import { ShortcutHelp } from '../ui/components/ShortcutHelp';
 import { WorkspaceProvider } from '../ui/workspace-context';
@@ -54,6 +55,7 @@ export function App(): JSX.Element {
               <Route path="/" component={() => <Navigate href="/experiments/0" />} />
               <Route path="/experiments/:experimentId" component={RunsPage} />
               <Route path="/runs/:runId" component={RunPage} />
+              <Route path="/runs/:runId/model/*artifactPath" component={ModelPage} />
               <Route path="/compare" component={ComparePage} />
               <Route path="*" component={() => <p>Nothing here. <a href="/">Back to experiments</a></p>} />
             </Router>

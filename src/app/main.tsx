@@ -2,6 +2,8 @@ import { render } from 'solid-js/web';
 import { registerSW } from 'virtual:pwa-register';
 import * as sdk from '../sdk/index';
 import { App } from './App';
+import { makeWorkerInferenceEngine } from '../sdk/inference';
+import { serveScoringForServiceWorker } from './scoring-bridge';
 
 // Register the service worker right away: it precaches the shell (offline) and serves the
 // MLflow REST API from IndexedDB (src/sw.ts). In `vite dev` this is a no-op.
@@ -12,9 +14,17 @@ registerSW({ immediate: true });
 declare global {
   interface Window {
     orchard: typeof sdk;
+    /** Dev/test hooks, not API: tests/e2e/inference-worker.e2e.test.ts drives its own worker engine. */
+    orchardDev?: { makeWorkerInferenceEngine?: typeof makeWorkerInferenceEngine };
   }
 }
 window.orchard = sdk;
+window.orchardDev = { ...(window.orchardDev ?? {}), makeWorkerInferenceEngine }; // dev/test hook
+
+// Models run in a worker so inference never blocks the page, and this tab answers the scoring
+// requests the service worker forwards (see scoring-bridge.ts).
+sdk.setInferenceEngineFactory(makeWorkerInferenceEngine);
+void sdk.openWorkspace().then((ws) => serveScoringForServiceWorker(sdk.createScoringHandler(ws)));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -3,7 +3,8 @@
 // processes outside the browser (Python `mlflow`) never see the service worker. Paths:
 //   /api/2.0/mlflow/...       (MLflow REST API)
 //   /ajax-api/2.0/mlflow/...  (what MLflow's own web UI calls)
-import { openWorkspace, createRestHandler } from '../sdk/index';
+// sdk/core, not sdk/index: the service worker bundles this file and cannot run ONNX Runtime.
+import { openWorkspace, createRestHandler } from '../sdk/core';
 
 const REST_PREFIXES = ['/api/2.0/mlflow/', '/ajax-api/2.0/mlflow/'];
 

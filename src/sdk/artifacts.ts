@@ -3,8 +3,9 @@
 import { normaliseArtifactPath } from '../domain/artifact-path';
 import { invalidParameter } from '../domain/errors';
 import type { FileInfo } from '../domain/entities';
+import type { Mutation } from '../domain/mutations';
 import { validateRunId } from '../domain/validation';
-import { listArtifactDir, readArtifactBlob } from '../storage/artifact-reads';
+import { listArtifactDir, listArtifactFilesUnder, readArtifactBlob } from '../storage/artifact-reads';
 import { getRunRow } from './runs';
 import type { Workspace } from './workspace';
 
@@ -23,13 +24,27 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function logArtifact(ws: Workspace, runId: string, path: string, data: ArtifactData): Promise<FileInfo> {
+/** The mutation that stores one artifact: path checked, bytes hashed. Several of these applied
+ * together store a whole directory (a logged model) all or nothing. */
+export async function artifactPut(runId: string, path: string, data: ArtifactData): Promise<Extract<Mutation, { type: 'artifact/put' }>> {
   validateRunId(runId);
   const normalised = normaliseArtifactPath(path, { allowRoot: false });
   const bytes = await toBytes(data);
   const sha256 = await sha256Hex(bytes);
-  await ws.store.mutations.apply({ type: 'artifact/put', runId, path: normalised, sha256, size: bytes.byteLength, data: new Blob([bytes]), at: Date.now() });
-  return { path: normalised, isDir: false, fileSize: bytes.byteLength };
+  return { type: 'artifact/put', runId, path: normalised, sha256, size: bytes.byteLength, data: new Blob([bytes]), at: Date.now() };
+}
+
+export async function logArtifact(ws: Workspace, runId: string, path: string, data: ArtifactData): Promise<FileInfo> {
+  const put = await artifactPut(runId, path, data);
+  await ws.store.mutations.apply(put);
+  return { path: put.path, isDir: false, fileSize: put.size };
+}
+
+/** Every file under `dir` (recursively), paths relative to the artifact root. */
+export async function listArtifactFiles(ws: Workspace, runId: string, dir: string): Promise<FileInfo[]> {
+  const root = normaliseArtifactPath(dir);
+  await getRunRow(ws, runId);
+  return listArtifactFilesUnder(ws.store.db, runId, root);
 }
 
 export async function listArtifacts(ws: Workspace, runId: string, path?: string): Promise<FileInfo[]> {

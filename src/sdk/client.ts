@@ -9,6 +9,11 @@ import * as metrics from './metrics';
 import * as runs from './runs';
 import { countRuns, searchRuns, searchRunsWithSummaries, type CountRunsOptions, type RunPage, type RunWithSummariesPage, type SearchRunsOptions } from './search-runs';
 import type { Workspace } from './workspace';
+import type { LoadedModel } from './models/load-model';
+import type { LogModelOptions } from './models/log-model';
+import type { ModelSource } from './models/model-archive';
+import type { ModelInfo } from './models/model-info';
+import { modelSupport } from './models/support';
 
 export interface LogMetricOptions {
   /** ms since epoch; defaults to now */
@@ -188,6 +193,26 @@ export class MlflowClient {
   /** @example const blob = await client.downloadArtifact(runId, 'notes/readme.txt') */
   downloadArtifact(runId: string, path: string): Promise<Blob> {
     return artifacts.downloadArtifact(this.workspace, runId, path);
+  }
+  /**
+   * Logs an ONNX model under the run's artifacts as MLflow's onnx flavor (MLmodel, model.onnx,
+   * environment files, input example) and returns MLflow's model info.
+   * @example const info = await client.logModel(runId, onnxBytes, { artifactPath: 'model', inputExample: [[5.1, 3.5, 1.4, 0.2]] })
+   */
+  logModel(runId: string, onnx: ArrayBuffer | Blob, options: LogModelOptions): Promise<ModelInfo> {
+    return modelSupport().logModel(this.workspace, runId, onnx, options);
+  }
+  /** A logged model by URI (`runs:/<id>/<path>`, `models:/...`), with predict(). @example const m = await client.loadModel(info.modelUri) */
+  loadModel(modelUri: string): Promise<LoadedModel> {
+    return modelSupport().loadModel(this.workspace, modelUri);
+  }
+  /** Imports an MLflow model directory (zip or files) into a run's artifacts. @example await client.importModel(runId, zipBlob, { artifactPath: 'model' }) */
+  importModel(runId: string, source: ModelSource, options: { artifactPath: string }): Promise<ModelInfo> {
+    return modelSupport().importModel(this.workspace, runId, source, options);
+  }
+  /** A logged model as an MLflow-compatible zip. @example const zip = await client.exportModelZip(`runs:/${runId}/model`) */
+  exportModelZip(modelUri: string): Promise<Blob> {
+    return modelSupport().exportModelZip(this.workspace, modelUri);
   }
   /** Resolves when every queued metric point is durable. @example await client.flush() */
   flush(): Promise<void> {

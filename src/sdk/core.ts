@@ -1,5 +1,5 @@
-// Orchard's public SDK: MLflow's tracking API for the browser and Node >= 20 (any global
-// indexedDB). `mlflow` is the fluent module, MlflowClient the explicit client.
+// The SDK without model inference: what the service worker bundles (it cannot run ONNX Runtime).
+// Everyone else imports src/sdk/index.ts, which adds models and serving.
 export { openWorkspace, Workspace, type OpenWorkspaceOptions } from './workspace';
 export { MlflowClient, type LogMetricOptions } from './client';
 export type { RunWithSummaries, SearchRunsOptions } from './search-runs';

@@ -9,6 +9,10 @@ import { validateMetric } from '../domain/validation';
 import type { ArtifactData } from './artifacts';
 import { MlflowClient } from './client';
 import { openWorkspace, type Workspace } from './workspace';
+import type { LoadedModel } from './models/load-model';
+import type { LogModelOptions, ModelDirectory } from './models/log-model';
+import type { ModelInfo } from './models/model-info';
+import { modelSupport } from './models/support';
 
 let workspace: Workspace | undefined;
 let activeExperimentId: string | undefined;
@@ -199,3 +203,22 @@ export async function logImage(image: Blob | ArrayBuffer | Uint8Array | ImageDat
 export async function flush(): Promise<void> {
   await (await client()).flush();
 }
+
+/** mlflow.onnx: log or save ONNX models (mlflow.onnx.log_model / save_model). */
+export const onnx = {
+  /** Logs to the active run. @example const info = await mlflow.onnx.logModel(bytes, { artifactPath: 'model' }) */
+  async logModel(model: ArrayBuffer | Blob, options: LogModelOptions): Promise<ModelInfo> {
+    return (await client()).logModel(currentRun().info.runId, model, options);
+  },
+  /** The model directory's files, stored nowhere. @example const dir = await mlflow.onnx.saveModel(bytes, { artifactPath: 'model' }) */
+  saveModel(model: ArrayBuffer | Blob, options: Omit<LogModelOptions, 'registeredModelName'>): Promise<ModelDirectory> {
+    return modelSupport().saveModel(model, options);
+  },
+};
+
+/** mlflow.pyfunc: load any logged model by URI. @example const m = await mlflow.pyfunc.loadModel(`runs:/${id}/model`) */
+export const pyfunc = {
+  async loadModel(modelUri: string): Promise<LoadedModel> {
+    return (await client()).loadModel(modelUri);
+  },
+};

@@ -4,12 +4,17 @@ import { doesNotExist } from '../domain/errors';
 import type { FileInfo } from '../domain/entities';
 import type { WorkspaceDb } from './schema';
 
+/** The run's artifact rows whose path starts with `prefix`, read as one key range. */
+function rowsUnder(db: WorkspaceDb, runId: string, prefix: string) {
+  return db.artifacts.where('[runId+path]').between([runId, prefix], [runId, `${prefix}\uffff`], true, true).toArray();
+}
+
 export async function listArtifactDir(db: WorkspaceDb, runId: string, dir: string): Promise<FileInfo[]> {
-  const rows = await db.artifacts.where('runId').equals(runId).toArray();
+  if (dir !== '' && (await db.artifacts.get([runId, dir]))) return []; // MLflow lists nothing when the path is a file
   const prefix = dir === '' ? '' : `${dir}/`;
+  const rows = await rowsUnder(db, runId, prefix);
   const entries = new Map<string, FileInfo>();
   for (const row of rows) {
-    if (row.path === dir) return []; // MLflow lists nothing when the path is a file
     if (!row.path.startsWith(prefix)) continue;
     const rest = row.path.slice(prefix.length);
     const slash = rest.indexOf('/');
@@ -30,3 +35,18 @@ export async function readArtifactBlob(db: WorkspaceDb, runId: string, path: str
   return blob.data instanceof Blob ? blob.data : new Blob([blob.data]);
 }
 
+
+/** Every file under `dir` ('' for all), recursively, sorted by path. */
+export async function listArtifactFilesUnder(db: WorkspaceDb, runId: string, dir: string): Promise<FileInfo[]> {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const rows = await rowsUnder(db, runId, prefix);
+  return rows
+    .filter((r) => r.path.startsWith(prefix))
+    .map((r) => ({ path: r.path, isDir: false, fileSize: r.size }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The content hash of one artifact (a cache key for sessions built from it). */
+export async function artifactSha256(db: WorkspaceDb, runId: string, path: string): Promise<string | undefined> {
+  return (await db.artifacts.get([runId, path]))?.sha256;
+}

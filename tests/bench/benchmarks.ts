@@ -7,5 +7,6 @@ import { loggingBench } from './logging.bench';
 import { searchBench } from './search.bench';
 import { runsTableBench } from './runs-table.bench';
 import { chartsBench } from './charts.bench';
+import { inferenceBench } from './inference.bench';
 
-export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench, runsTableBench, chartsBench];
+export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench, runsTableBench, chartsBench, inferenceBench];

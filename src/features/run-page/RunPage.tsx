@@ -18,6 +18,7 @@ import { makeSectionLanding } from './section-landing';
 import { TagsEditor } from './TagsEditor';
 import { RUN_SECTIONS, sectionDomId, useRunPageUrl, type RunPageUrl, type RunSection } from './url-state';
 import './run-page.css';
+import { LoggedModels } from '../models/LoggedModels';
 
 function scrollToSection(section: RunSection, smooth: boolean): void {
   document.getElementById(sectionDomId(section))?.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
@@ -119,6 +120,7 @@ export function RunPage(): JSX.Element {
               <SectionNav url={url} />
               <Section id="overview" title="Overview">
                 <Overview run={v().run} />
+              <LoggedModels run={v().run} />
               </Section>
               <Section id="description" title="Description">
                 <Description runId={info().runId} content={v().run.data.tags[NOTE_CONTENT_TAG]} />

@@ -11,11 +11,10 @@ import { LOGGING_ROUTES } from './logging-routes';
 import { RequestParams, type JsonObject } from './request';
 import type { Route } from './route';
 import { RUN_ROUTES } from './runs-routes';
+import { MLFLOW_VERSION } from '../../domain/mlflow-version';
 
 const API_PREFIXES = ['/api/2.0/mlflow/', '/ajax-api/2.0/mlflow/'];
 
-/** What /version reports: the MLflow release whose REST API and behaviour Orchard follows. */
-export const MLFLOW_COMPATIBLE_VERSION = '3.6.0';
 
 export interface RestHandlerOptions {
   /** Told about failures that are not MlflowErrors (answered as a bare 500 INTERNAL_ERROR). */
@@ -72,7 +71,7 @@ export function createRestHandler(workspace: Workspace, options: RestHandlerOpti
   return async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     if (pathname === '/health') return textEndpoint('OK', request);
-    if (pathname === '/version') return textEndpoint(MLFLOW_COMPATIBLE_VERSION, request);
+    if (pathname === '/version') return textEndpoint(MLFLOW_VERSION, request);
     const head = request.method === 'HEAD';
     const prefix = API_PREFIXES.find((p) => pathname.startsWith(p));
     const methods = prefix === undefined ? undefined : TABLE.get(pathname.slice(prefix.length));

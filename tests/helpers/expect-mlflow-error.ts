@@ -1,0 +1,18 @@
+// Asserts that a call rejects with an MlflowError of a given code. (tests/sdk/helpers.ts has the
+// same helper but imports the whole SDK; layer tests below the SDK must not.)
+import { expect } from 'vitest';
+import { MlflowError, type ErrorCode } from '../../src/domain/errors';
+
+export async function expectMlflowError(promise: Promise<unknown> | (() => unknown), code: ErrorCode, message?: RegExp): Promise<MlflowError> {
+  let error: unknown;
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (e) {
+    error = e;
+  }
+  expect(error, 'expected an MlflowError').toBeInstanceOf(MlflowError);
+  const err = error as MlflowError;
+  if (message) expect(err.message).toMatch(message);
+  expect(err.errorCode, err.message).toBe(code);
+  return err;
+}
