@@ -19,6 +19,7 @@ import { TagsEditor } from './TagsEditor';
 import { RUN_SECTIONS, sectionDomId, useRunPageUrl, type RunPageUrl, type RunSection } from './url-state';
 import './run-page.css';
 import { LoggedModels } from '../models/LoggedModels';
+import { ImportModel } from '../models/ImportModel';
 
 function scrollToSection(section: RunSection, smooth: boolean): void {
   document.getElementById(sectionDomId(section))?.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
@@ -121,6 +122,7 @@ export function RunPage(): JSX.Element {
               <Section id="overview" title="Overview">
                 <Overview run={v().run} />
               <LoggedModels run={v().run} />
+              <ImportModel runId={v().run.info.runId} />
               </Section>
               <Section id="description" title="Description">
                 <Description runId={info().runId} content={v().run.data.tags[NOTE_CONTENT_TAG]} />
