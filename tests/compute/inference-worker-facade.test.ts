@@ -7,6 +7,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeWorkerInferenceEngine, type WorkerLike } from '../../src/compute/inference-worker';
 import type { SequenceData, TensorData } from '../../src/compute/inference-engine';
+import type { InferenceWorkerOptions } from '../../workers/inference/types';
 import { createInferenceWorkerApi } from '../../workers/inference/worker-api';
 import { expectMlflowError } from '../helpers/expect-mlflow-error';
 import { copyTensor, expectTensorClose, libonnxCases, onnxBytes } from '../helpers/onnx-fixtures';
@@ -14,21 +15,26 @@ import { copyTensor, expectTensorClose, libonnxCases, onnxBytes } from '../helpe
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
-function fakeWorker(): { connect: () => WorkerLike; started: () => number; loads: () => number } {
+function fakeWorker(): { connect: () => WorkerLike; started: () => number; loads: () => number; runtimeOptions: InferenceWorkerOptions[] } {
   let started = 0;
   let loads = 0;
+  const runtimeOptions: InferenceWorkerOptions[] = [];
   const connect = (): WorkerLike => {
     started++;
     const { port1, port2 } = new MessageChannel();
-    // numThreads must be set in Node: ORT's default probes os.cpus() with a require() its ESM build lacks.
-    const api = createInferenceWorkerApi(async () => ((ort.env.wasm.numThreads = 1), { ort, backends: ['wasm'] }));
+    const api = createInferenceWorkerApi(async (options) => {
+      runtimeOptions.push(options);
+      // numThreads must be set in Node: ORT's default probes os.cpus() with a require() its ESM build lacks.
+      ort.env.wasm.numThreads = 1;
+      return { ort, backends: ['wasm'] };
+    });
     const counting = { ...api, load: (key: string, model: Uint8Array) => (loads++, api.load(key, model)) };
     Comlink.expose(counting, port2);
     const close = (): void => (port1.close(), port2.close());
     cleanups.push(close);
     return Object.assign(port1, { terminate: close });
   };
-  return { connect, started: () => started, loads: () => loads };
+  return { connect, started: () => started, loads: () => loads, runtimeOptions };
 }
 
 const IRIS = 'sklearn-onnx/docs/examples/rf_iris.onnx';
@@ -37,11 +43,12 @@ const irisRows = (n: number): TensorData => ({ dtype: 'float32', dims: [n, 4], d
 describe('makeWorkerInferenceEngine', () => {
   test('starts nothing until the first load, then runs a real model end to end', async () => {
     const fake = fakeWorker();
-    const engine = makeWorkerInferenceEngine({ connect: fake.connect });
+    const engine = makeWorkerInferenceEngine({ connect: fake.connect, numThreads: 1, webgpu: false });
     expect(fake.started()).toBe(0);
     const gemm = libonnxCases().find((c) => c.name === 'node/test_gemm_default_vector_bias')!;
     const s = await engine.load(gemm.name, onnxBytes(gemm.model));
     expect(fake.started()).toBe(1);
+    expect(fake.runtimeOptions).toEqual([{ numThreads: 1, webgpu: false }]); // configured before ORT started
     expect(s.inputs.map((i) => i.name)).toEqual(['a', 'b', 'c']);
     const out = await engine.run(gemm.name, Object.fromEntries(gemm.inputs.map((t) => [t.name || s.inputs[gemm.inputs.indexOf(t)]!.name, copyTensor(t)])));
     expectTensorClose(out.y, gemm.outputs[0]!, 'gemm y');
@@ -108,11 +115,21 @@ describe('makeWorkerInferenceEngine', () => {
     engine.dispose();
   });
 
+  test('dispose rejects the calls still in flight (CANCELLED) instead of leaving them hanging', async () => {
+    const engine = makeWorkerInferenceEngine({ connect: fakeWorker().connect });
+    await engine.load(IRIS, onnxBytes(IRIS));
+    const running = engine.run(IRIS, { float_input: irisRows(1000) });
+    engine.dispose();
+    await expectMlflowError(running, 'CANCELLED', /disposed/);
+  });
+
   test('a worker that dies rejects pending calls instead of hanging', async () => {
     const { port1 } = new MessageChannel(); // nobody answers on the other end
     const engine = makeWorkerInferenceEngine({ connect: () => Object.assign(port1, { terminate: () => port1.close() }) });
-    const pending = engine.load('k', onnxBytes(IRIS));
+    const loading = engine.load('k', onnxBytes(IRIS));
+    const running = engine.run('k', { float_input: irisRows(1) });
     port1.dispatchEvent(new Event('error'));
-    await expectMlflowError(pending, 'INTERNAL_ERROR', /inference worker failed/);
+    await expectMlflowError(loading, 'INTERNAL_ERROR', /inference worker failed/);
+    await expectMlflowError(running, 'INTERNAL_ERROR', /inference worker failed/);
   });
 });

@@ -11,9 +11,12 @@
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import webgpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { OrtRuntime } from '../../src/domain/inference/ort-like';
+import type { InferenceWorkerOptions } from './types';
 
-export function threadCount(isolated: boolean, cores: number | undefined): number {
-  return isolated ? Math.max(1, Math.min(4, cores ?? 1)) : 1;
+/** Threads need SharedArrayBuffer, i.e. crossOriginIsolated; ORT gains little beyond 4. */
+export function threadCount(isolated: boolean, cores: number | undefined, requested?: number): number {
+  if (!isolated) return 1;
+  return Math.max(1, Math.floor(requested ?? Math.min(4, cores ?? 1)));
 }
 
 /** Structural view of WebGPU's navigator.gpu (no @webgpu/types dependency for one call). */
@@ -42,9 +45,9 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-export async function startBrowserRuntime(): Promise<OrtRuntime> {
-  const numThreads = threadCount(self.crossOriginIsolated, navigator.hardwareConcurrency);
-  if ((await hasWebGpuAdapter()) && (await reachable(webgpuWasmUrl))) {
+export async function startBrowserRuntime(options: InferenceWorkerOptions): Promise<OrtRuntime> {
+  const numThreads = threadCount(self.crossOriginIsolated, navigator.hardwareConcurrency, options.numThreads);
+  if (options.webgpu !== false && (await hasWebGpuAdapter()) && (await reachable(webgpuWasmUrl))) {
     try {
       const ort = await import('onnxruntime-web/webgpu');
       ort.env.wasm.wasmPaths = { wasm: webgpuWasmUrl };

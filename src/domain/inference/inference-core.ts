@@ -4,10 +4,10 @@
 // (session-cache.ts); ZipMap outputs are rebuilt from their probability tensor (zipmap.ts).
 import { invalidParameter } from '../errors';
 import { loadError, runError, runtimeError } from './inference-errors';
-import type { OrtModule, OrtRuntime, OrtSessionLike, OrtValueMetadataLike } from './ort-like';
+import type { OrtModule, OrtRuntime, OrtSessionLike, OrtTensorLike, OrtValueMetadataLike } from './ort-like';
 import { makeSessionCache } from './session-cache';
 import { checkFeeds, fromOrtTensor, graphDims, toOrtTensor } from './tensor-convert';
-import type { GraphIO, InferenceEngine, LoadedSession, ModelSource, RunOutputs, TensorData } from './types';
+import type { GraphIO, InferenceEngine, LoadedSession, ModelSource, RunOutputs, SequenceData, TensorData } from './types';
 import { exposeZipMapInputs, outlineGraph, zipMapRows, type GraphOutline, type ZipMapOutput } from './zipmap';
 
 interface Session {
@@ -61,6 +61,15 @@ async function createSession(runtime: OrtRuntime, bytes: Uint8Array): Promise<{ 
   throw /no available backend found/.test(String(lastError)) ? runtimeError(lastError) : loadError(lastError);
 }
 
+function rebuildZipMap(name: string, tensor: OrtTensorLike, zipMap: ZipMapOutput): SequenceData {
+  try {
+    if (!(tensor.data instanceof Float32Array)) throw new Error(`its input is ${tensor.type}, not float32`);
+    return zipMapRows(tensor.data, tensor.dims, zipMap.labels);
+  } catch (e) {
+    throw runError(new Error(`could not rebuild ZipMap output '${name}': ${e instanceof Error ? e.message : String(e)}`));
+  }
+}
+
 /** `startRuntime` is called once, on the first load (that is when ORT's .wasm is fetched). */
 export function createInferenceCore(startRuntime: () => Promise<OrtRuntime>): InferenceCore {
   let runtime: Promise<OrtRuntime> | undefined;
@@ -87,15 +96,10 @@ export function createInferenceCore(startRuntime: () => Promise<OrtRuntime>): In
     const declared = new Set(outline.outputKinds.keys());
     const { session, backend } = await createSession(rt, exposeZipMapInputs(bytes, outline.zipMaps, declared));
     const zipMaps = new Map(outline.zipMaps.map((z) => [z.output, z]));
-    const metaOf = new Map(session.outputMetadata.map((m) => [m.name, m]));
     const outputs = session.outputMetadata
       .filter((m) => declared.size === 0 || declared.has(m.name)) // hide the outputs we added
-      .map((m) => {
-        const zipMap = zipMaps.get(m.name);
-        if (!zipMap) return toGraphIO(m, outline.outputKinds);
-        const rows = graphDims(metaOf.get(zipMap.probabilities)?.shape)[0] ?? -1;
-        return { name: m.name, dtype: 'sequence', dims: [rows] };
-      });
+      // A ZipMap's sequence has one map per row: its length is known only once it runs.
+      .map((m): GraphIO => (zipMaps.has(m.name) ? { name: m.name, dtype: 'sequence', dims: [-1] } : toGraphIO(m, outline.outputKinds)));
     const loaded: LoadedSession = {
       key,
       inputs: session.inputMetadata.map((m) => toGraphIO(m, outline.outputKinds)),
@@ -120,7 +124,7 @@ export function createInferenceCore(startRuntime: () => Promise<OrtRuntime>): In
       fetches.add(s.zipMaps.get(name)?.probabilities ?? name);
     }
     checkFeeds(feeds, s.loaded.inputs);
-    let results: Readonly<Record<string, { type: string; dims: readonly number[]; data: unknown }>>;
+    let results: Readonly<Record<string, OrtTensorLike>>;
     try {
       const ortFeeds = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toOrtTensor(s.ort, t)]));
       results = await s.ortSession.run(ortFeeds, [...fetches]);
@@ -132,9 +136,7 @@ export function createInferenceCore(startRuntime: () => Promise<OrtRuntime>): In
       const zipMap = s.zipMaps.get(name);
       const tensor = results[zipMap?.probabilities ?? name];
       if (!tensor) throw runError(new Error(`ORT returned no value for output '${name}'`));
-      if (!zipMap) out[name] = fromOrtTensor(name, tensor);
-      else if (!(tensor.data instanceof Float32Array)) throw runError(new Error(`ZipMap input of '${name}' is ${tensor.type}, expected float32`));
-      else out[name] = zipMapRows(tensor.data, tensor.dims, zipMap.labels);
+      out[name] = zipMap ? rebuildZipMap(name, tensor, zipMap) : fromOrtTensor(name, tensor);
     }
     return out;
   };

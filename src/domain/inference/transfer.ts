@@ -2,19 +2,24 @@
 // ArrayBuffer can be transferred (the sender's copy is detached). A view into a larger buffer
 // (one 2,000-row chunk of a 100,000-row batch) must not transfer that buffer - the caller's
 // other rows would vanish, and structured clone would copy the whole buffer anyway - so it is
-// first compacted into a buffer of its own.
+// first compacted into a buffer of its own. A view of a SharedArrayBuffer is sent as it is: the
+// worker reads the caller's memory, no copy at all (the caller must not write it meanwhile).
 import type { RunOutputs, TensorData, TensorValues } from './types';
 
 function ownsWholeBuffer(a: ArrayBufferView): boolean {
   return a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
 }
 
+function isShared(a: ArrayBufferView): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer;
+}
+
 function compact(data: TensorValues): TensorValues {
-  if (Array.isArray(data) || ownsWholeBuffer(data)) return data;
+  if (Array.isArray(data) || ownsWholeBuffer(data) || isShared(data)) return data;
   return data.slice(); // a typed array's slice() copies into a new, exactly sized buffer
 }
 
-/** Feeds ready to send: views into larger (or shared) buffers are copied, the rest left as is. */
+/** Feeds ready to send: views into larger ArrayBuffers are copied, the rest left as they are. */
 export function compactFeeds(feeds: Record<string, TensorData>): Record<string, TensorData> {
   return Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, { ...t, data: compact(t.data) }]));
 }

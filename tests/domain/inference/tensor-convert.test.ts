@@ -74,6 +74,12 @@ describe('what crosses the worker boundary', () => {
     expect(transferableBuffers(Object.values(feeds))).toHaveLength(2);
   });
 
+  test('views of a SharedArrayBuffer are sent as they are: the worker reads the same memory', () => {
+    const shared = new Float32Array(new SharedArrayBuffer(400));
+    const view = shared.subarray(8, 16);
+    expect(compactFeeds({ x: { dtype: 'float32', dims: [2, 4], data: view } }).x!.data).toBe(view);
+  });
+
   test('shared and partial buffers are never listed for transfer, and each buffer once', () => {
     const shared = new Float32Array(new SharedArrayBuffer(16));
     const owned = new Float32Array(4);
