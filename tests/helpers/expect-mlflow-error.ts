@@ -1,5 +1,5 @@
-// Asserts that a call rejects with an MlflowError of a given code. (tests/sdk/helpers.ts has the
-// same helper but imports the whole SDK; layer tests below the SDK must not.)
+// Asserts that a call rejects with an MlflowError of a given code. It imports only domain code, so
+// layer tests below the SDK use it too (tests/sdk/helpers.ts re-exports it).
 import { expect } from 'vitest';
 import { MlflowError, type ErrorCode } from '../../src/domain/errors';
 
