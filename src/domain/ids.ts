@@ -25,3 +25,17 @@ export function newExperimentId(): string {
   const span = 9n * 10n ** 17n;
   return (10n ** 17n + (n % span)).toString();
 }
+
+let sortableCounter = 0;
+
+/**
+ * An id that sorts by time: 12 hex digits of ms, a 4-hex per-realm counter (so ids made in the same
+ * millisecond keep their order), then 12 random hex digits so peers never collide. The registry's
+ * audit events and approval requests use it, so "newest first" is an index order.
+ */
+export function newSortableId(at: number): string {
+  sortableCounter = (sortableCounter + 1) % 0x10000;
+  const time = Math.max(0, Math.trunc(at)).toString(16).padStart(12, '0');
+  const random = Array.from(randomBytes(6), (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${time}${sortableCounter.toString(16).padStart(4, '0')}${random}`;
+}

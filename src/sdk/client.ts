@@ -1,5 +1,6 @@
 // MlflowClient: MLflow's tracking client in camelCase, over one local workspace. Each method is a
-// thin door to the operation modules beside this file.
+// thin door to the operation modules beside this file; the Model Registry's doors are inherited
+// from RegistryClient (sdk/registry/registry-client.ts).
 import type { DatasetInput, Experiment, FileInfo, Metric, Run, RunStatus } from '../domain/entities';
 import type { MetricColumns, MetricSummary } from '../domain/metric-history';
 import { validateMetric, validateRunId } from '../domain/validation';
@@ -8,12 +9,12 @@ import * as experiments from './experiments';
 import * as metrics from './metrics';
 import * as runs from './runs';
 import { countRuns, searchRuns, searchRunsWithSummaries, type CountRunsOptions, type RunPage, type RunWithSummariesPage, type SearchRunsOptions } from './search-runs';
-import type { Workspace } from './workspace';
 import type { LoadedModel } from './models/load-model';
 import type { LogModelOptions } from './models/log-model';
 import type { ModelSource } from './models/model-archive';
 import type { ModelInfo } from './models/model-info';
 import { modelSupport } from './models/support';
+import { RegistryClient } from './registry/registry-client';
 
 export interface LogMetricOptions {
   /** ms since epoch; defaults to now */
@@ -33,9 +34,7 @@ export interface LogMetricOptions {
  * await client.logMetric(run.info.runId, 'loss', 0.42, { step: 1 });
  * await client.setTerminated(run.info.runId);
  */
-export class MlflowClient {
-  constructor(readonly workspace: Workspace) {}
-
+export class MlflowClient extends RegistryClient {
   /** @example const id = await client.createExperiment('iris', { tags: { team: 'ml' } }) */
   createExperiment(name: string, options?: experiments.CreateExperimentOptions): Promise<string> {
     return experiments.createExperiment(this.workspace, name, options);

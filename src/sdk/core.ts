@@ -1,5 +1,7 @@
 // The SDK without model inference: what the service worker bundles (it cannot run ONNX Runtime).
 // Everyone else imports src/sdk/index.ts, which adds models and serving.
+import './registry/install';
+
 export { openWorkspace, Workspace, type OpenWorkspaceOptions } from './workspace';
 export { MlflowClient, type LogMetricOptions } from './client';
 export type { RunWithSummaries, SearchRunsOptions } from './search-runs';
@@ -8,6 +10,22 @@ export { createRestHandler } from './rest/handler';
 export { getPreference, setPreference } from './preferences';
 export * as mlflow from './fluent';
 export { MlflowError, type ErrorCode } from '../domain/errors';
+export type { CreateRegisteredModelOptions, RegisteredModelPage, RegistrySearchOptions } from './registry/registered-models';
+export type { CreateModelVersionOptions, ModelVersionPage } from './registry/model-versions';
+export type { TransitionRequestFilter, TransitionTarget } from './registry/approvals';
+export type { RegistryEventFilter } from './registry/audit';
+export type {
+  Actor,
+  ApprovalGate,
+  ApprovalRequest,
+  ApprovalTarget,
+  ModelVersion,
+  RegisteredModel,
+  RegisteredModelAlias,
+  RegistryEvent,
+  RegistryEventKind,
+  Stage,
+} from '../domain/registry/entities';
 export type {
   Dataset,
   DatasetInput,

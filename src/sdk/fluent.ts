@@ -13,6 +13,8 @@ import type { LoadedModel } from './models/load-model';
 import type { LogModelOptions, ModelDirectory } from './models/log-model';
 import type { ModelInfo } from './models/model-info';
 import { modelSupport } from './models/support';
+import type { ModelVersion } from '../domain/registry/entities';
+import { registerModel as register } from './registry/register-model';
 
 let workspace: Workspace | undefined;
 let activeExperimentId: string | undefined;
@@ -215,6 +217,15 @@ export const onnx = {
     return modelSupport().saveModel(model, options);
   },
 };
+
+/**
+ * mlflow.register_model: registers the model at `modelUri` (runs:/<id>/<path>, models:/..., or any
+ * URI) as a new version of `name`, creating the registered model the first time.
+ * @example const mv = await mlflow.registerModel(`runs:/${runId}/model`, 'churn') // version '1', then '2', ...
+ */
+export async function registerModel(modelUri: string, name: string): Promise<ModelVersion> {
+  return register((await client()).workspace, modelUri, name);
+}
 
 /** mlflow.pyfunc: load any logged model by URI. @example const m = await mlflow.pyfunc.loadModel(`runs:/${id}/model`) */
 export const pyfunc = {

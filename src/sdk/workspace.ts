@@ -23,10 +23,11 @@ export class Workspace {
 
   /**
    * Calls `listener` after any committed change to this workspace, from this tab or another tab
-   * on the same browser profile. Returns the unsubscribe function.
+   * on the same browser profile (`registeredModels` names the registry models touched). Returns
+   * the unsubscribe function.
    * @example const stop = ws.onChange(({ runIds }) => refresh(runIds));
    */
-  onChange(listener: (change: { experimentIds: string[]; runIds: string[] }) => void): () => void {
+  onChange(listener: (change: { experimentIds: string[]; runIds: string[]; registeredModels?: string[] }) => void): () => void {
     const a = this.store.mutations.onMutation((_m, effect) => listener(effect));
     const b = this.store.mutations.onOtherTab(listener);
     return () => {

@@ -7,6 +7,10 @@ import type { WorkspaceDb } from './schema';
 import * as artifacts from './mutations/artifacts';
 import * as experiments from './mutations/experiments';
 import * as runs from './mutations/runs';
+import * as aliases from './mutations/registry-aliases';
+import * as approvals from './mutations/registry-approvals';
+import * as models from './mutations/registry-models';
+import * as versions from './mutations/registry-versions';
 
 type Handler<T extends MutationType> = (db: WorkspaceDb, m: Extract<Mutation, { type: T }>) => Promise<MutationEffect>;
 
@@ -25,6 +29,23 @@ const HANDLERS: { [T in MutationType]: Handler<T> } = {
   'run/deleteTag': runs.deleteRunTag,
   'run/logInputs': runs.logInputs,
   'artifact/put': artifacts.putArtifact,
+  'registry/createModel': models.createModel,
+  'registry/renameModel': models.renameModel,
+  'registry/updateModel': models.updateModel,
+  'registry/deleteModel': models.deleteModel,
+  'registry/setModelTag': models.setModelTag,
+  'registry/deleteModelTag': models.deleteModelTag,
+  'registry/createVersion': versions.createVersion,
+  'registry/updateVersion': versions.updateVersion,
+  'registry/transitionStage': versions.transitionStage,
+  'registry/deleteVersion': versions.deleteVersion,
+  'registry/setVersionTag': versions.setVersionTag,
+  'registry/deleteVersionTag': versions.deleteVersionTag,
+  'registry/setAlias': aliases.setAlias,
+  'registry/deleteAlias': aliases.deleteAlias,
+  'registry/setGate': approvals.setGate,
+  'registry/requestTransition': approvals.requestTransition,
+  'registry/decideTransition': approvals.decideTransition,
 };
 
 export type MutationListener = (mutations: readonly Mutation[], effect: MutationEffect, origin: MutationOrigin) => void;
@@ -55,14 +76,18 @@ export class MutationLayer {
   async apply(mutations: Mutation | readonly Mutation[], origin: MutationOrigin = 'local'): Promise<MutationEffect> {
     const list = Array.isArray(mutations) ? (mutations as readonly Mutation[]) : [mutations as Mutation];
     const effect: MutationEffect = { experimentIds: [], runIds: [] };
+    const registeredModels: string[] = [];
     const { db } = this;
+    const tables = [db.experiments, db.runs, db.metricChunks, db.metricOverviews, db.artifacts, db.blobs];
+    const registry = [db.registeredModels, db.modelVersions, db.registryEvents, db.approvalRequests, db.approvalGates];
     try {
-      await db.transaction('rw', [db.experiments, db.runs, db.metricChunks, db.metricOverviews, db.artifacts, db.blobs], async () => {
+      await db.transaction('rw', [...tables, ...registry], async () => {
         for (const m of list) {
           const handler = HANDLERS[m.type] as Handler<typeof m.type>;
           const e = await handler(db, m);
           effect.experimentIds.push(...e.experimentIds);
           effect.runIds.push(...e.runIds);
+          registeredModels.push(...(e.registeredModels ?? []));
         }
       });
     } catch (err) {
@@ -70,6 +95,7 @@ export class MutationLayer {
     }
     effect.experimentIds = [...new Set(effect.experimentIds)];
     effect.runIds = [...new Set(effect.runIds)];
+    if (registeredModels.length > 0) effect.registeredModels = [...new Set(registeredModels)];
     for (const l of this.listeners) l(list, effect, origin);
     this.channel?.postMessage({ effect } satisfies TabMessage);
     return effect;

@@ -4,6 +4,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Experiment, Run } from '../domain/entities';
 import type { MetricChunk, MetricOverview, MetricSummary } from '../domain/metric-history';
 import { overviewOf } from '../domain/metric-overview';
+import type { ApprovalGate, ApprovalRequest, ModelVersion, RegisteredModel, RegistryEvent } from '../domain/registry/entities';
 
 export interface RunRow extends Run {
   /** primary key, equal to info.runId: a flat key keeps compound indexes and bulk reads simple */
@@ -41,6 +42,24 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** A registered model without its derived fields (latest versions), plus the version counter. */
+export interface RegisteredModelRow extends Omit<RegisteredModel, 'latestVersions'> {
+  /** the number the next version gets: 1 + the highest ever created, so numbers are never reused */
+  nextVersion: number;
+}
+
+/** A live model version (deleting one removes its row; the model's counter remembers the number). */
+export interface ModelVersionRow extends Omit<ModelVersion, 'version' | 'aliases'> {
+  /** a number, so [name+version] sorts numerically */
+  version: number;
+  /** where the files are: the source, or for a models:/ source what it named when registered */
+  storageLocation: string;
+}
+
+export type RegistryEventRow = RegistryEvent;
+export type ApprovalRequestRow = ApprovalRequest;
+export type ApprovalGateRow = ApprovalGate;
+
 type Upgrade = (tx: Transaction) => Promise<void>;
 
 /** Each entry is one shipped schema version; append, never edit. */
@@ -72,6 +91,18 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       await tx.table<MetricChunk>('metricChunks').each((chunk) => void overviews.put(overviewOf(chunk)));
     },
   },
+  {
+    // v4: the Model Registry (MLflow's registered models and versions, aliases on the model row),
+    // Orchard's append-only audit trail, approval requests and per-model approval gates.
+    version: 4,
+    stores: {
+      registeredModels: 'name',
+      modelVersions: '[name+version], name, runId',
+      registryEvents: 'id, name, at',
+      approvalRequests: 'id, name, status',
+      approvalGates: 'name',
+    },
+  },
 ];
 
 export class WorkspaceDb extends Dexie {
@@ -82,6 +113,11 @@ export class WorkspaceDb extends Dexie {
   artifacts!: Table<ArtifactRow, [string, string]>;
   blobs!: Table<BlobRow, string>;
   settings!: Table<SettingRow, string>;
+  registeredModels!: Table<RegisteredModelRow, string>;
+  modelVersions!: Table<ModelVersionRow, [string, number]>;
+  registryEvents!: Table<RegistryEventRow, string>;
+  approvalRequests!: Table<ApprovalRequestRow, string>;
+  approvalGates!: Table<ApprovalGateRow, string>;
 
   constructor(name: string) {
     super(name);

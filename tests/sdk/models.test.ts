@@ -109,10 +109,16 @@ describe('logModel / loadModel / predict', () => {
     await expectMlflowError(client.importModel(info.runId, new Blob(['not a zip']), { artifactPath: 'x' }), 'INVALID_PARAMETER_VALUE', /zip/);
   });
 
-  test('registeredModelName needs the registry; models:/ URIs say the registry is missing', async () => {
+  test('registeredModelName registers each logged model as the next version; models:/ URIs load it', async () => {
     const { client } = await freshClient();
     const { info } = await client.createRun('0');
-    await expectMlflowError(client.logModel(info.runId, bytes(WINE), { artifactPath: 'm', registeredModelName: 'wine' }), 'NOT_IMPLEMENTED', /registry/);
-    await expectMlflowError(client.loadModel('models:/wine/1'), 'RESOURCE_DOES_NOT_EXIST', /registry/);
+    const first = await client.logModel(info.runId, bytes(WINE), { artifactPath: 'm', registeredModelName: 'wine' });
+    const second = await client.logModel(info.runId, bytes(WINE), { artifactPath: 'm2', registeredModelName: 'wine' });
+    expect([first.registeredModelVersion, second.registeredModelVersion]).toEqual(['1', '2']);
+    expect(await client.getModelVersion('wine', 2)).toMatchObject({ source: `runs:/${info.runId}/m2`, runId: info.runId });
+    const loaded = await client.loadModel('models:/wine/1');
+    expect(loaded.location).toMatchObject({ runId: info.runId, path: 'm', name: 'wine', version: '1' });
+    await expectMlflowError(client.loadModel('models:/nope/1'), 'RESOURCE_DOES_NOT_EXIST', /Model Version \(name=nope, version=1\) not found/);
+    await expectMlflowError(client.logModel(info.runId, bytes(WINE), { artifactPath: 'm3', registeredModelName: '' }), 'INVALID_PARAMETER_VALUE', /'name'/);
   });
 });

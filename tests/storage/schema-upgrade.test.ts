@@ -42,5 +42,10 @@ test('a database written by schema v1 opens under the current schema with its da
   const chart = await client.getMetricColumns(run.runId, 'loss', { maxPoints: 500 });
   expect(chart.values.length).toBeLessThanOrEqual(500);
   expect(Math.max(...chart.values)).toBe(99);
+  // The registry tables added in v4 start empty and work.
+  expect(await ws.store.db.registeredModels.count()).toBe(0);
+  await client.createRegisteredModel('upgraded');
+  expect((await client.createModelVersion('upgraded', `runs:/${run.runId}/model`)).version).toBe('1');
+  expect((await client.getRegistryEvents({ name: 'upgraded' })).map((e) => e.kind)).toEqual(['version/create', 'model/create']);
   await ws.close();
 });

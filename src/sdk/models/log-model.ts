@@ -20,6 +20,8 @@ import {
 import type { Mutation } from '../../domain/mutations';
 import { LOGGED_MODEL_HISTORY_TAG } from '../../domain/system-tags';
 import { LIMITS } from '../../domain/validation';
+import { validateModelName } from '../../domain/registry/registry-validation';
+import { registerModel } from '../registry/register-model';
 import { artifactPut, sha256Hex, toBytes, type ArtifactData } from '../artifacts';
 import { getRunRow } from '../runs';
 import type { Workspace } from '../workspace';
@@ -33,6 +35,7 @@ export interface LogModelOptions {
   /** MLflow's signature dict: each part the JSON string MLflow writes, or the parsed array */
   signature?: { inputs?: unknown; outputs?: unknown; params?: unknown } | ModelSignature;
   inputExample?: unknown;
+  /** also register the logged model as a new version of this registered model (created if missing) */
   registeredModelName?: string;
   metadata?: Record<string, unknown>;
 }
@@ -117,16 +120,16 @@ export async function logModel(ws: Workspace, runId: string, onnx: ArrayBuffer |
   const run = await getRunRow(ws, runId);
   if (run.info.lifecycleStage !== 'active') throw invalidParameter(`The run ${runId} must be in the 'active' state. Current state is ${run.info.lifecycleStage}.`);
   const artifactPath = normaliseArtifactPath(options.artifactPath, { allowRoot: false });
-  if (options.registeredModelName !== undefined) {
-    throw new MlflowError(
-      `Cannot register '${options.registeredModelName}': this version of Orchard has no model registry yet. Log the model, then register it when the registry is available.`,
-      'NOT_IMPLEMENTED',
-    );
-  }
+  if (options.registeredModelName !== undefined) validateModelName(options.registeredModelName);
   const dir = await saveModel(onnx, { ...options, artifactPath, runId });
   const puts: Mutation[] = await Promise.all(dir.files.map((f) => artifactPut(runId, `${artifactPath}/${f.path}`, f.data)));
   const history = appendHistory(run.data.tags[LOGGED_MODEL_HISTORY_TAG], historyEntry(dir.model, artifactPath, runId));
   puts.push({ type: 'run/logBatch', runId, params: [], metrics: [], tags: [{ key: LOGGED_MODEL_HISTORY_TAG, value: history }] });
   await ws.store.mutations.apply(puts);
-  return modelInfoOf(dir.model, runId, artifactPath);
+  const info = modelInfoOf(dir.model, runId, artifactPath);
+  // As MLflow: logged first, then registered (a registration failure leaves the logged model).
+  if (options.registeredModelName !== undefined) {
+    info.registeredModelVersion = (await registerModel(ws, info.modelUri, options.registeredModelName)).version;
+  }
+  return info;
 }

@@ -1,13 +1,15 @@
-// MLflow's tracking REST API over one workspace, as a fetch-style handler: Request in, Response
-// out, using only standard Request/Response/URL so the same code serves a service worker, a
-// Node server and tests. Mounted at /api/2.0/mlflow/ and /ajax-api/2.0/mlflow/ (MLflow's UI
-// prefix), plus /health and /version.
+// MLflow's tracking and Model Registry REST API over one workspace, as a fetch-style handler:
+// Request in, Response out, using only standard Request/Response/URL so the same code serves a
+// service worker, a Node server and tests. Mounted at /api/2.0/mlflow/ and /ajax-api/2.0/mlflow/
+// (MLflow's UI prefix), plus /health and /version.
 import { MlflowError } from '../../domain/errors';
 import { MlflowClient } from '../client';
 import type { Workspace } from '../workspace';
 import { EXPERIMENT_ROUTES } from './experiments-routes';
 import { HISTORY_ARTIFACT_ROUTES } from './history-artifacts-routes';
 import { LOGGING_ROUTES } from './logging-routes';
+import { MODEL_VERSION_ROUTES } from './model-versions-routes';
+import { REGISTERED_MODEL_ROUTES } from './registered-models-routes';
 import { RequestParams, type JsonObject } from './request';
 import type { Route } from './route';
 import { RUN_ROUTES } from './runs-routes';
@@ -34,7 +36,14 @@ function buildTable(routes: readonly Route[]): RouteTable {
   return table;
 }
 
-const TABLE = buildTable([...EXPERIMENT_ROUTES, ...RUN_ROUTES, ...LOGGING_ROUTES, ...HISTORY_ARTIFACT_ROUTES]);
+const TABLE = buildTable([
+  ...EXPERIMENT_ROUTES,
+  ...RUN_ROUTES,
+  ...LOGGING_ROUTES,
+  ...HISTORY_ARTIFACT_ROUTES,
+  ...REGISTERED_MODEL_ROUTES,
+  ...MODEL_VERSION_ROUTES,
+]);
 
 function jsonResponse(status: number, body: JsonObject, head: boolean, headers: Record<string, string> = {}): Response {
   return new Response(head ? null : JSON.stringify(body), {

@@ -29,7 +29,7 @@ export function doubleToJson(v: number): number | string {
   return v;
 }
 
-function keyValues(record: Record<string, string>): KeyValue[] {
+export function keyValues(record: Record<string, string>): KeyValue[] {
   return Object.entries(record).map(([key, value]) => ({ key, value }));
 }
 

@@ -157,6 +157,17 @@ export class RequestParams {
     return optional(this.get(name), name, asInt);
   }
 
+  /** A bool field: JSON true/false, or "true"/"false" (any case) in a GET query string, where
+   * every value is a string. A JSON string is protobuf's parse error, then MLflow's invalid value. */
+  bool(name: string): boolean | undefined {
+    return optional(this.get(name), name, (v, path) => {
+      if (typeof v === 'boolean') return v;
+      const s = this.query && typeof v === 'string' ? v.toLowerCase() : undefined;
+      if (s === 'true' || s === 'false') return s === 'true';
+      throw invalidValue(path, v);
+    });
+  }
+
   enumValue<T extends string>(name: string, names: readonly T[]): T | undefined {
     return optional(this.get(name), name, (v, p) => asEnum(v, p, names));
   }

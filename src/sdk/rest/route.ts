@@ -13,7 +13,7 @@ export interface RouteContext {
 export interface Route {
   /** relative to /api/2.0/mlflow/, e.g. 'runs/get' */
   path: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   handle: (ctx: RouteContext) => Promise<JsonObject>;
   /** checked on the raw body before it is parsed */
   bodyLimit?: BodyLimit;

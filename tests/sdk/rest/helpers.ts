@@ -72,3 +72,8 @@ export const missing = (name: string): string =>
 export const invalid = (name: string, json: string, pyType: string): string =>
   `Invalid value ${json} for parameter '${name}' supplied:  Hint: Value was of type '${pyType}'. ` +
   'See the API docs for more information about request parameters.';
+
+/** A PATCH or DELETE with a JSON body (MLflow's registry update/delete endpoints). */
+export function send(api: Api, method: 'PATCH' | 'DELETE', path: string, body: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json' }): Promise<Response> {
+  return api.handle(new Request(new URL(path, BASE), { method, headers, body: JSON.stringify(body) }));
+}
