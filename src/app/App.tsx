@@ -7,6 +7,12 @@ import { RunsPage } from '../features/runs/RunsPage';
 import { RunPage } from '../features/run-page/RunPage';
 import { ComparePage } from '../features/compare/ComparePage';
 import { ModelPage } from '../features/models/ModelPage';
+import { ModelsListPage } from '../features/registry/ModelsListPage';
+import { ModelsNavLink } from '../features/registry/ModelsNavLink';
+import { RegisteredModelPage } from '../features/registry/RegisteredModelPage';
+import { VersionPage } from '../features/registry/VersionPage';
+import { SettingsLink } from '../features/settings/SettingsLink';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { ErrorNotice } from '../ui/components/ErrorNotice';
 import { ShortcutHelp } from '../ui/components/ShortcutHelp';
 import { WorkspaceProvider } from '../ui/workspace-context';
@@ -18,7 +24,9 @@ function Layout(props: RouteSectionProps): JSX.Element {
       <header class="shell-header">
         <img src="/icon.svg" alt="" width="28" height="28" />
         <h1>Orchard</h1>
+        <ModelsNavLink />
         <span class="muted workspace-name">local workspace</span>
+        <SettingsLink />
       </header>
       <div class="shell-body">
         <ExperimentList />
@@ -57,6 +65,10 @@ export function App(): JSX.Element {
               <Route path="/runs/:runId" component={RunPage} />
               <Route path="/runs/:runId/model/*artifactPath" component={ModelPage} />
               <Route path="/compare" component={ComparePage} />
+              <Route path="/models" component={ModelsListPage} />
+              <Route path="/models/:name" component={RegisteredModelPage} />
+              <Route path="/models/:name/versions/:version" component={VersionPage} />
+              <Route path="/settings" component={SettingsPage} />
               <Route path="*" component={() => <p>Nothing here. <a href="/">Back to experiments</a></p>} />
             </Router>
           </WorkspaceProvider>
