@@ -3,15 +3,4 @@
 // the service worker bundles that, and can neither start a Worker nor import() ORT's glue.
 export { makeWorkerInferenceEngine, type WorkerInferenceOptions } from '../compute/inference-worker';
 export { makeInProcessInferenceEngine, type InProcessInferenceOptions } from '../compute/node-inference';
-export type {
-  GraphIO,
-  InferenceBackend,
-  InferenceEngine,
-  LoadedSession,
-  ModelSource,
-  RunOutputs,
-  SequenceData,
-  TensorData,
-  TensorDtype,
-  TensorValues,
-} from '../compute/inference-engine';
+export type * from '../compute/inference-engine';
