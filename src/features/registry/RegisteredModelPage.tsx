@@ -16,7 +16,7 @@ import { ModelActions } from './ModelActions';
 import { allVersions } from './registry-data';
 import { MODEL_TABS, nameFromParam, registeredModelHref, tabOf, type ModelTab } from './registry-route';
 import { RegisterVersionForm } from './RegisterVersionForm';
-import { RegistryDescription } from './RegistryDescription';
+import { MarkdownEditor } from '../../ui/components/MarkdownEditor';
 import { RegistryTags } from './RegistryTags';
 import { TabNav } from './TabNav';
 import { latestByStage } from './transition-plan';
@@ -37,7 +37,7 @@ function VersionsTab(props: { data: ModelData }): JSX.Element {
     <>
       <section class="registry-section">
         <h3>Description</h3>
-        <RegistryDescription content={props.data.model.description} onSave={(text) => client.updateRegisteredModel(name(), { description: text })} />
+        <MarkdownEditor class="registry-description" content={props.data.model.description} onSave={(text) => client.updateRegisteredModel(name(), { description: text })} />
       </section>
       <section class="registry-section">
         <h3>Versions</h3>

@@ -18,7 +18,7 @@ import { AliasChip } from './Chips';
 import { DeleteVersionButton } from './DeleteVersionButton';
 import { loadVersionModel, type VersionModel } from './registry-data';
 import { modelVersionHref, nameFromParam, registeredModelHref, tabOf, VERSION_TABS, type VersionTab } from './registry-route';
-import { RegistryDescription } from './RegistryDescription';
+import { MarkdownEditor } from '../../ui/components/MarkdownEditor';
 import { RegistryTags } from './RegistryTags';
 import { TabNav } from './TabNav';
 import '../models/models.css';
@@ -60,7 +60,7 @@ function Overview(props: { version: ModelVersion; runName: string | undefined; m
       <Facts version={v()} runName={props.runName} model={props.model} />
       <section class="registry-section">
         <h3>Description</h3>
-        <RegistryDescription content={v().description} onSave={(text) => client.updateModelVersion(v().name, v().version, { description: text })} />
+        <MarkdownEditor class="registry-description" content={v().description} onSave={(text) => client.updateModelVersion(v().name, v().version, { description: text })} />
       </section>
       <section class="registry-section">
         <h3>Tags</h3>

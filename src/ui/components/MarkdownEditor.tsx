@@ -1,12 +1,20 @@
-// A registered model's or version's description: markdown, shown sanitised (ui/components/Markdown),
+// A markdown description (a run's, a registered model's, a version's): shown sanitised (Markdown),
 // edited as source beside a live preview. The draft is the editor's own, so a change arriving from
-// another tab does not overwrite what is being typed.
+// another tab or a run that keeps logging does not overwrite what is being typed.
 import { createSignal, Show, type JSX } from 'solid-js';
-import { ErrorNotice } from '../../ui/components/ErrorNotice';
-import { Markdown } from '../../ui/components/Markdown';
-import { createAttempt } from '../../ui/primitives/attempt';
+import { ErrorNotice } from './ErrorNotice';
+import { Markdown } from './Markdown';
+import { createAttempt } from '../primitives/attempt';
 
-export function RegistryDescription(props: { content: string; onSave: (text: string) => Promise<unknown> }): JSX.Element {
+export interface MarkdownEditorProps {
+  content: string;
+  onSave: (text: string) => Promise<unknown>;
+  /** the wrapper's class, which pages style and tests find */
+  class: string;
+  rows?: number;
+}
+
+export function MarkdownEditor(props: MarkdownEditorProps): JSX.Element {
   const [editing, setEditing] = createSignal(false);
   const [draft, setDraft] = createSignal('');
   const [saving, setSaving] = createSignal(false);
@@ -22,7 +30,7 @@ export function RegistryDescription(props: { content: string; onSave: (text: str
     setSaving(false);
   };
   return (
-    <div class="registry-description">
+    <div class={props.class}>
       <Show
         when={editing()}
         fallback={
@@ -40,7 +48,7 @@ export function RegistryDescription(props: { content: string; onSave: (text: str
             <textarea
               class="description-source"
               value={draft()}
-              rows={8}
+              rows={props.rows ?? 8}
               onInput={(e) => setDraft(e.currentTarget.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
