@@ -3,6 +3,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Experiment, Run } from '../domain/entities';
 import type { MetricChunk, MetricOverview, MetricSummary } from '../domain/metric-history';
+import type { Mutation } from '../domain/mutations';
 import { overviewOf } from '../domain/metric-overview';
 import type { ApprovalGate, ApprovalRequest, ModelVersion, RegisteredModel, RegistryEvent } from '../domain/registry/entities';
 
@@ -60,6 +61,31 @@ export type RegistryEventRow = RegistryEvent;
 export type ApprovalRequestRow = ApprovalRequest;
 export type ApprovalGateRow = ApprovalGate;
 
+/** A local mutation waiting to be written into the sync documents (artifact bytes stay in blobs). */
+export interface JournalRow {
+  seq?: number;
+  mutation: Mutation;
+  at: number;
+}
+
+/** One Yjs update of one sync document (`seq` orders them; compaction merges a prefix into one). */
+export interface SyncDocRow {
+  doc: string;
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface SyncAppliedRow {
+  hash: string;
+  at: number;
+}
+
+export interface SyncUploadRow {
+  sha256: string;
+  size: number;
+  queuedAt: number;
+}
+
 type Upgrade = (tx: Transaction) => Promise<void>;
 
 /** Each entry is one shipped schema version; append, never edit. */
@@ -103,6 +129,20 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       approvalGates: 'name',
     },
   },
+  {
+    // v5: sync (docs/sync-design.md). journal: local mutations not yet written into the Yjs
+    // documents (written in the same transaction as the mutation, drained by the replicator);
+    // syncDocs: each Y.Doc's updates, appended and compacted; syncApplied: metric chunks already
+    // applied here (so a chunk seen twice is applied once); syncUploads: blobs the relay may not
+    // have yet.
+    version: 5,
+    stores: {
+      journal: '++seq',
+      syncDocs: '[doc+seq], doc',
+      syncApplied: 'hash',
+      syncUploads: 'sha256',
+    },
+  },
 ];
 
 export class WorkspaceDb extends Dexie {
@@ -118,6 +158,10 @@ export class WorkspaceDb extends Dexie {
   registryEvents!: Table<RegistryEventRow, string>;
   approvalRequests!: Table<ApprovalRequestRow, string>;
   approvalGates!: Table<ApprovalGateRow, string>;
+  journal!: Table<JournalRow, number>;
+  syncDocs!: Table<SyncDocRow, [string, number]>;
+  syncApplied!: Table<SyncAppliedRow, string>;
+  syncUploads!: Table<SyncUploadRow, string>;
 
   constructor(name: string) {
     super(name);

@@ -1,0 +1,48 @@
+// What the replicator needs from each area it syncs (runs and experiments; the registry). The
+// replicator owns the plumbing — the journal, the Yjs documents, origins, applying remote results
+// through the mutation layer — and an adapter owns the meaning of its part of the documents.
+import type * as Y from 'yjs';
+import type { HybridClock } from '../domain/sync/hlc';
+import type { Mutation } from '../domain/mutations';
+import type { WorkspaceStore } from '../storage/workspace-store';
+
+/** Yjs transaction origin of writes made by this peer's replicator (remote ones have others). */
+export const LOCAL_ORIGIN = 'orchard-local';
+
+export interface SyncContext {
+  readonly store: WorkspaceStore;
+  readonly clock: HybridClock;
+  /** who writes: stamped into every slot */
+  readonly by: { peer: string; user: string };
+  /** the workspace's root document (experiments, registry) */
+  root(): Y.Doc;
+  /** the document holding the runs created in an experiment (created on first use) */
+  experimentDoc(experimentId: string): Y.Doc;
+}
+
+/** A human-readable line for the activity feed: who changed what. */
+export interface Activity {
+  at: number;
+  peer: string;
+  user: string;
+  text: string;
+  /** an app path to open (a run, a model version), if any */
+  href?: string;
+}
+
+export interface SyncAdapter {
+  readonly name: string;
+  /** true for the local mutations this adapter writes into the documents */
+  publishes(m: Mutation): boolean;
+  /** Writes one committed local mutation into the documents (the replicator wraps the calls in
+   * `doc.transact(fn, LOCAL_ORIGIN)`). May read the store for what the handler wrote. */
+  publish(ctx: SyncContext, m: Mutation): Promise<void>;
+  /** Writes everything already stored locally (first share of an existing workspace). Idempotent. */
+  snapshot(ctx: SyncContext): Promise<void>;
+  /**
+   * Remote Yjs changes arrived in `doc`: returns the local mutations (applied with origin
+   * 'remote', never journalled) that make the Dexie tables equal to the folded documents, and
+   * activity lines for the feed. Must be deterministic in the document state, and idempotent.
+   */
+  project(ctx: SyncContext, doc: Y.Doc, events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>): Promise<{ mutations: Mutation[]; activity: Activity[] }>;
+}
