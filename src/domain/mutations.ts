@@ -5,7 +5,9 @@
 import type { DatasetInput, Experiment, LifecycleStage, Param, Run, RunStatus, RunTag } from './entities';
 import type { MetricColumns } from './metric-history';
 import type { AuditStamp } from './registry/audit-trail';
-import type { ApprovalGate, ApprovalRequest, Stage } from './registry/entities';
+import type { ApprovalGate, ApprovalRequest, RegistryEvent, Stage } from './registry/entities';
+import type { FoldedModelRow, FoldedVersionRow } from './sync/registry-fold';
+import type { SyncedRun } from './sync/run-entity';
 
 export type Mutation =
   | { type: 'experiment/create'; experiment: Experiment }
@@ -29,7 +31,9 @@ export type Mutation =
   | { type: 'run/deleteTag'; runId: string; key: string }
   | { type: 'run/logInputs'; runId: string; datasets: DatasetInput[] }
   | { type: 'artifact/put'; runId: string; path: string; sha256: string; size: number; data: Blob; at: number }
-  | RegistryMutation;
+  | RegistryMutation
+  | SyncRegistryMutation
+  | SyncRunMutation;
 
 /**
  * Model Registry changes (MLflow's registry plus Orchard's approvals). `audit` fixes the id, user
@@ -79,3 +83,38 @@ export interface MutationEffect {
   /** registered model names whose model, versions, aliases, gate or requests changed */
   registeredModels?: string[];
 }
+
+// ---- Sync: the Model Registry (src/sync/registry, storage/mutations/sync-registry.ts) ----------
+/**
+ * The registry as folded from the peers' shared document (domain/sync/registry-fold.ts), applied
+ * with origin 'remote' (never journalled). Each makes local rows equal to the fold and writes only
+ * what differs, so applying the same fold twice is a no-op.
+ */
+export type SyncRegistryMutation =
+  /** replace one model's rows (model, live versions, gate) with the folded ones */
+  | { type: 'sync/registryModel'; model: FoldedModelRow; versions: FoldedVersionRow[]; gate: ApprovalGate | null }
+  /** drop local models whose name the document no longer has, unless the document never saw them */
+  | { type: 'sync/registryDrop'; live: string[]; introducedBy: Array<[string, string[]]> }
+  | { type: 'sync/registryRequests'; requests: ApprovalRequest[] }
+  /** add audit events not here yet (existing ids are left alone: events are immutable) */
+  | { type: 'sync/registryEvents'; events: RegistryEvent[] }
+  /** make the derived events (ids containing `.~`, e.g. renumbered versions) exactly these */
+  | { type: 'sync/registryDerived'; events: RegistryEvent[] };
+
+// ---- Sync: experiments, runs, metrics, artifact refs (src/sync/runs, storage/mutations/sync-runs.ts) ----
+/**
+ * What the replicator applies (origin 'remote', never journalled) so the local tables equal the
+ * fold of the peers' shared documents. Rows are whole (the fold decides every field); metric points
+ * arrive as chunks applied once each.
+ */
+export type SyncRunMutation =
+  /** the experiment row as folded (its name already made unique by the name rule) */
+  | { type: 'sync/putExperiment'; experiment: Experiment }
+  /** the run row as folded: info, params (first logged wins, conflicts flagged), tags, inputs,
+   * latest metrics and summaries from the metric refs */
+  | { type: 'sync/putRun'; run: SyncedRun }
+  /** a metric chunk's points, appended to the history once (`hash` recorded in syncApplied);
+   * run summaries are not touched: they come with sync/putRun */
+  | { type: 'sync/appendMetrics'; hash: string; runId: string; metrics: Array<{ key: string } & MetricColumns> }
+  /** an artifact row without its bytes (they are fetched by sha256 when opened) */
+  | { type: 'sync/putArtifactRef'; runId: string; path: string; sha256: string; size: number; at: number };

@@ -34,8 +34,11 @@ export interface SyncAdapter {
   readonly name: string;
   /** true for the local mutations this adapter writes into the documents */
   publishes(m: Mutation): boolean;
-  /** Writes one committed local mutation into the documents (the replicator wraps the calls in
-   * `doc.transact(fn, LOCAL_ORIGIN)`). May read the store for what the handler wrote. */
+  /** Writes one committed local mutation into the documents. May read the store for what the
+   * handler wrote (before writing: a Yjs transaction cannot span an await), then writes inside
+   * `doc.transact(fn, LOCAL_ORIGIN)`, so the whole change is one update. These writes are folded
+   * back too (project() sees their events): the writer must end with the rows every other peer
+   * derives, even where a rule ties entities together. */
   publish(ctx: SyncContext, m: Mutation): Promise<void>;
   /** Writes everything already stored locally (first share of an existing workspace). Idempotent. */
   snapshot(ctx: SyncContext): Promise<void>;
@@ -43,6 +46,10 @@ export interface SyncAdapter {
    * Remote Yjs changes arrived in `doc`: returns the local mutations (applied with origin
    * 'remote', never journalled) that make the Dexie tables equal to the folded documents, and
    * activity lines for the feed. Must be deterministic in the document state, and idempotent.
+   * An empty `events` list means "project the whole document" (start-up, a document just loaded,
+   * a root map first seen). Events are handed over after their transaction ended: read only
+   * `event.target` and `event.keysChanged`. The replicator applies the result in one batch that is
+   * refused (and retried after publishing) if a local change is still waiting in the journal.
    */
   project(ctx: SyncContext, doc: Y.Doc, events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>): Promise<{ mutations: Mutation[]; activity: Activity[] }>;
 }

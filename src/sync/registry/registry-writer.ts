@@ -1,0 +1,80 @@
+// Writes into the registry maps of the root document with one HLC stamp: entity fields go into
+// this peer's slot, merging the slots it sees (see entity-map.ts) — but only their valid writes:
+// copying a garbage write with a high stamp into our slot would push out the valid value it
+// shadows, and deleting the other slots would then lose that value for good. Log entries are set
+// once by id. Call inside `doc.transact(..., LOCAL_ORIGIN)`.
+import type * as Y from 'yjs';
+import type { Hlc } from '../../domain/sync/hlc';
+import { type EntityMapName, fieldValid } from '../../domain/sync/registry-field-rules';
+import { type FieldValue, type Slot, isSlot, mergedSlot } from '../../domain/sync/slots';
+import type { RegistryEvent } from '../../domain/registry';
+import type { TransitionEntry } from '../../domain/sync/registry-wire';
+import { slotKey, slotsOf } from '../entity-map';
+import { type RegistryMaps, registryMaps } from './registry-doc';
+
+/** A slot with only its valid writes (undefined when it is not a slot at all). */
+function validPart(map: EntityMapName, slot: unknown): Slot | undefined {
+  if (!isSlot(slot)) return undefined;
+  const f: Slot['f'] = {};
+  for (const [field, write] of Object.entries(slot.f)) {
+    if (fieldValid(map, field, write[0])) Object.defineProperty(f, field, { value: write, enumerable: true, writable: true, configurable: true });
+  }
+  return { f, by: slot.by };
+}
+
+export class RegistryWriter {
+  private readonly maps: RegistryMaps;
+
+  constructor(
+    doc: Y.Doc,
+    readonly hlc: Hlc,
+    private readonly by: Slot['by'],
+  ) {
+    this.maps = registryMaps(doc);
+  }
+
+  model(uid: string, changes: Record<string, FieldValue>): void {
+    this.write('models', uid, changes);
+  }
+
+  version(uid: string, changes: Record<string, FieldValue>): void {
+    this.write('versions', uid, changes);
+  }
+
+  gate(modelUid: string, changes: Record<string, FieldValue>): void {
+    this.write('gates', modelUid, changes);
+  }
+
+  request(id: string, changes: Record<string, FieldValue>): void {
+    this.write('requests', id, changes);
+  }
+
+  /** Our slot := the valid writes of every slot of the entity + `changes`; the others go. */
+  private write(name: EntityMapName, entityId: string, changes: Record<string, FieldValue>): void {
+    const map = this.maps[name];
+    const keys = slotsOf(map, entityId);
+    const stamped: Record<string, [FieldValue, Hlc]> = {};
+    for (const [field, value] of Object.entries(changes)) stamped[field] = [value, this.hlc];
+    const seen = keys.map((k) => validPart(name, map.get(k))).filter((x): x is Slot => x !== undefined);
+    const mine = slotKey(entityId, this.by.peer);
+    const slot = mergedSlot(seen, stamped, this.by);
+    for (const k of keys) if (k !== mine) map.delete(k);
+    map.set(mine, slot);
+  }
+
+  /** Log entries are immutable: an id already there is left as it is. */
+  transition(id: string, entry: Omit<TransitionEntry, 'hlc'>): void {
+    if (!this.maps.transitions.has(id)) this.maps.transitions.set(id, { ...entry, hlc: this.hlc });
+  }
+
+  /** The audit entry carries the writer's peer id too (for the activity feed; the fold ignores it). */
+  event(e: RegistryEvent): void {
+    if (!this.maps.audit.has(e.id)) this.maps.audit.set(e.id, { ...e, actor: { ...e.actor }, peer: this.by.peer });
+  }
+
+  has(map: 'models' | 'requests', entityId: string): boolean {
+    const prefix = `${entityId}|`;
+    for (const key of this.maps[map].keys()) if (key.startsWith(prefix)) return true;
+    return false;
+  }
+}

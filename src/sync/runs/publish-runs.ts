@@ -1,0 +1,132 @@
+// One committed local experiment/run/artifact mutation into entity writes. Each mutation writes
+// exactly the fields its handler changed, with the mutation's own stamp, so a peer that only ever
+// wrote locally folds back to its own rows. Values that depend on the current state (merged
+// dataset inputs, cascaded lifecycles) are computed from the fold, never from possibly stale rows.
+import type * as Y from 'yjs';
+import { RUN_NAME_TAG } from '../../domain/system-tags';
+import type { Mutation } from '../../domain/mutations';
+import { artifactEntityId, artifactFields } from '../../domain/sync/artifact-entity';
+import { experimentFields, experimentTagField } from '../../domain/sync/experiment-entity';
+import type { Hlc } from '../../domain/sync/hlc';
+import { PARAM, TAG, checkRunField, inputField, inputValue, mergeInput, orderKey, parseInputValue, runFields } from '../../domain/sync/run-entity';
+import type { FieldValue } from '../../domain/sync/slots';
+import type { WorkspaceDb } from '../../storage/schema';
+import type { EntityWriter } from './entity-writer';
+import { ARTIFACTS, EXPERIMENTS, RUNS } from './maps';
+
+export interface PublishEnv {
+  writer: EntityWriter;
+  /** this mutation's stamp */
+  hlc: Hlc;
+  db: WorkspaceDb;
+  root: Y.Doc;
+  experimentDoc(experimentId: string): Promise<Y.Doc>;
+  /** the document a run was created in */
+  homeDoc(runId: string): Promise<Y.Doc>;
+  setHome(runId: string, experimentId: string): void;
+}
+
+type RunsMutation = Extract<Mutation, { type: `experiment/${string}` | `run/${string}` | 'artifact/put' }>;
+
+export const publishesRuns = (m: Mutation): m is RunsMutation =>
+  m.type.startsWith('experiment/') || m.type.startsWith('run/') || m.type === 'artifact/put';
+
+export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Promise<void> {
+  const { writer, hlc, root } = env;
+  const runWrite = async (runId: string, changes: Record<string, FieldValue>): Promise<void> => {
+    if (Object.keys(changes).length > 0) writer.set(await env.homeDoc(runId), RUNS, runId, changes, hlc);
+  };
+  switch (m.type) {
+    case 'experiment/create':
+      writer.set(root, EXPERIMENTS, m.experiment.experimentId, experimentFields(m.experiment), hlc);
+      await env.experimentDoc(m.experiment.experimentId);
+      return;
+    case 'experiment/rename':
+      writer.set(root, EXPERIMENTS, m.experimentId, { name: m.name, lastUpdateTime: m.at }, hlc);
+      return;
+    case 'experiment/setLifecycle':
+      writer.set(root, EXPERIMENTS, m.experimentId, { lifecycleStage: m.stage, lastUpdateTime: m.at }, hlc);
+      await cascadeLifecycle(env, m.experimentId);
+      return;
+    case 'experiment/setTag':
+      writer.set(root, EXPERIMENTS, m.experimentId, { [experimentTagField(m.key)]: m.value }, hlc);
+      return;
+    case 'experiment/deleteTag':
+      writer.set(root, EXPERIMENTS, m.experimentId, { [experimentTagField(m.key)]: null }, hlc);
+      return;
+    case 'run/create': {
+      env.setHome(m.run.info.runId, m.run.info.experimentId);
+      writer.set(await env.experimentDoc(m.run.info.experimentId), RUNS, m.run.info.runId, runFields(m.run, hlc), hlc);
+      return;
+    }
+    case 'run/update': {
+      const f: Record<string, FieldValue> = {};
+      if (m.status !== undefined) f.status = m.status;
+      if (m.endTime !== undefined) f.endTime = m.endTime;
+      if (m.runName !== undefined) {
+        f.runName = m.runName;
+        f[TAG + RUN_NAME_TAG] = m.runName;
+      }
+      return runWrite(m.runId, f);
+    }
+    case 'run/setLifecycle':
+      return runWrite(m.runId, { lifecycleStage: m.stage, deletedTime: m.stage === 'deleted' ? m.at : null });
+    case 'run/move': {
+      const target = await env.db.experiments.get(m.experimentId);
+      const f: Record<string, FieldValue> = { experimentId: m.experimentId };
+      if (target) f.artifactUri = `${target.artifactLocation}/${m.runId}/artifacts`;
+      return runWrite(m.runId, f);
+    }
+    case 'run/logBatch': {
+      const f: Record<string, FieldValue> = {};
+      if (m.params.length > 0) {
+        const current = writer.read(await env.homeDoc(m.runId), RUNS, m.runId, checkRunField);
+        // An unchanged param is not written again: a second stamp of the same value would only
+        // grow the slot (first logged wins anyway).
+        for (const p of m.params) if (current.get(PARAM + p.key)?.value !== p.value) f[PARAM + p.key] = p.value;
+      }
+      for (const t of m.tags) {
+        f[TAG + t.key] = t.value;
+        if (t.key === RUN_NAME_TAG) f.runName = t.value;
+      }
+      return runWrite(m.runId, f);
+    }
+    case 'run/deleteTag':
+      return runWrite(m.runId, { [TAG + m.key]: null });
+    case 'run/logInputs': {
+      const current = writer.read(await env.homeDoc(m.runId), RUNS, m.runId, checkRunField);
+      const f: Record<string, FieldValue> = {};
+      let fresh = 0;
+      for (const d of m.datasets) {
+        const field = inputField(d.dataset.name, d.dataset.digest);
+        const queued = f[field] as unknown;
+        const existing = queued !== undefined ? parseInputValue(field, queued) : parseInputValue(field, current.get(field)?.value);
+        const value = existing ? mergeInput(existing, d) : inputValue(d, orderKey(hlc, fresh++));
+        f[field] = value as unknown as FieldValue;
+      }
+      return runWrite(m.runId, f);
+    }
+    case 'artifact/put':
+      writer.set(await env.homeDoc(m.runId), ARTIFACTS, artifactEntityId(m.runId, m.path), artifactFields({ sha256: m.sha256, size: m.size, at: m.at }), hlc);
+      return;
+  }
+}
+
+/**
+ * Deleting or restoring an experiment changed its runs' lifecycles too (MLflow cascades). The
+ * handler decided which runs; the stored rows say the outcome, and only runs whose folded
+ * lifecycle differs from it are written.
+ */
+async function cascadeLifecycle(env: PublishEnv, experimentId: string): Promise<void> {
+  const rows = await env.db.runs.where('info.experimentId').equals(experimentId).toArray();
+  for (const row of rows) {
+    const doc = await env.homeDoc(row.runId);
+    const current = env.writer.read(doc, RUNS, row.runId, checkRunField);
+    const stage = current.get('lifecycleStage')?.value;
+    const deletedTime = current.get('deletedTime')?.value ?? null;
+    if (stage !== row.info.lifecycleStage || deletedTime !== row.deletedTime) {
+      env.writer.set(doc, RUNS, row.runId, { lifecycleStage: row.info.lifecycleStage, deletedTime: row.deletedTime }, env.hlc);
+    }
+  }
+}
+
