@@ -4,6 +4,7 @@ import * as sdk from '../sdk/index';
 import { App } from './App';
 import { makeWorkerInferenceEngine } from '../sdk/inference';
 import { serveScoringForServiceWorker } from './scoring-bridge';
+import { chosenWorkspaceName } from '../features/workspaces/workspace-choice';
 
 // Register the service worker right away: it precaches the shell (offline) and serves the
 // MLflow REST API from IndexedDB (src/sw.ts). In `vite dev` this is a no-op.
@@ -22,9 +23,15 @@ window.orchard = sdk;
 window.orchardDev = { ...(window.orchardDev ?? {}), makeWorkerInferenceEngine }; // dev/test hook
 
 // Models run in a worker so inference never blocks the page, and this tab answers the scoring
-// requests the service worker forwards (see scoring-bridge.ts).
+// requests the service worker forwards (see scoring-bridge.ts). The fluent API logs into the
+// workspace the app shows (several local workspaces: features/workspaces), so a script on the
+// page writes where its user is looking.
 sdk.setInferenceEngineFactory(makeWorkerInferenceEngine);
-void sdk.openWorkspace().then((ws) => serveScoringForServiceWorker(sdk.createScoringHandler(ws)));
+const opened = sdk.openWorkspace({ name: chosenWorkspaceName() });
+void opened.then((ws) => {
+  sdk.mlflow.setWorkspace(ws);
+  serveScoringForServiceWorker(sdk.createScoringHandler(ws));
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

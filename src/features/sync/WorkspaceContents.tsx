@@ -1,0 +1,54 @@
+// How much of the workspace is here: experiments and runs, counted live, so a person who just
+// joined watches them arrive next to the number of items still syncing.
+import { A } from '@solidjs/router';
+import { createSignal, onCleanup, Show, type JSX } from 'solid-js';
+import { createWorkspaceQuery } from '../../ui/primitives/workspace-query';
+import { useWorkspace } from '../../ui/workspace-context';
+import { useSync } from './sync-context';
+
+interface Counts {
+  experiments: number;
+  runs: number;
+}
+
+/** how long "synced" must hold before a fresh copy counts as up to date */
+const SETTLED_MS = 2000;
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export function WorkspaceContents(props: { joining: boolean }): JSX.Element {
+  const { workspace, client } = useWorkspace();
+  const { status } = useSync();
+  const counts = createWorkspaceQuery(workspace, () => null, async (): Promise<Counts> => {
+    const { experiments } = await client.searchExperiments({ maxResults: 50_000 });
+    const perExperiment = await client.countRuns({ experimentIds: experiments.map((e) => e.experimentId) });
+    return { experiments: experiments.length, runs: Object.values(perExperiment).reduce((a, b) => a + b, 0) };
+  });
+  // "Synced" means the relay has everything this copy has; a copy that just joined is trivially
+  // that for a moment, before the relay's state arrives (the status has no "received everything"
+  // signal). So "up to date" waits until it has stayed synced for a while, re-checked on a tick.
+  const [now, setNow] = createSignal(Date.now());
+  const tick = setInterval(() => setNow(Date.now()), 500);
+  onCleanup(() => clearInterval(tick));
+  const upToDate = () => {
+    const s = status();
+    return s?.state === 'connected' && s.synced && s.lastSyncedAt !== null && now() - s.lastSyncedAt >= SETTLED_MS;
+  };
+  return (
+    <section class="sync-section workspace-contents" aria-labelledby="contents-heading" data-up-to-date={upToDate() ? 'yes' : 'no'}>
+      <h3 id="contents-heading">{props.joining && !upToDate() ? 'Receiving the workspace…' : 'In this copy'}</h3>
+      <p>
+        <span class="contents-experiments">{plural(counts.value()?.experiments ?? 0, 'experiment', 'experiments')}</span>
+        {', '}
+        <span class="contents-runs">{plural(counts.value()?.runs ?? 0, 'run', 'runs')}</span>
+        <Show when={(status()?.pendingItems ?? 0) > 0}>
+          {' · '}
+          <span class="contents-pending">{plural(status()?.pendingItems ?? 0, 'item', 'items')} still syncing</span>
+        </Show>
+      </p>
+      <Show when={props.joining && upToDate()}>
+        <p class="contents-done">Up to date. <A href="/">Open the experiments</A></p>
+      </Show>
+    </section>
+  );
+}
