@@ -193,9 +193,15 @@ export class MutationLayer {
   }
 
   /** Replaces an entry by what is left of it to publish (a logBatch whose params and tags are in the
-   * documents keeps only its metric points until they are sealed into a chunk). */
+   * documents keeps only its metric points until they are sealed into a chunk). An entry sealed
+   * meanwhile (now a seal marker, or gone) is left as it is. */
   async replaceJournal(seq: number, mutation: Mutation): Promise<void> {
-    await this.db.journal.update(seq, { mutation });
+    await this.db.journal
+      .where('seq')
+      .equals(seq)
+      .modify((row: JournalRow) => {
+        if (!syncRuns.isSealMarker(row.mutation)) row.mutation = mutation;
+      });
   }
 
   close(): void {

@@ -16,8 +16,9 @@ export interface SyncContext {
   readonly by: { peer: string; user: string };
   /** the workspace's root document (experiments, registry) */
   root(): Y.Doc;
-  /** the document holding the runs created in an experiment (created on first use) */
-  experimentDoc(experimentId: string): Y.Doc;
+  /** the run shard document holding a run, its metric chunk refs and artifact refs
+   * (`domain/sync/doc-names.ts runDocName`; all shards are open once the replicator started) */
+  runDoc(runId: string): Y.Doc;
 }
 
 /** A human-readable line for the activity feed: who changed what. */

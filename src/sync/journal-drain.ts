@@ -1,7 +1,9 @@
 // One batch of journal entries into the documents, in seq order. Run and experiment changes are
 // queued into one entity writer (one Yjs transaction per document for the batch); other adapters
 // publish theirs one by one. A logBatch's params and tags go out now, its points wait for their
-// seal; a seal marker left by a crash gets its refs written again.
+// seal; a seal marker left by a crash gets its refs written again. An entry whose publish throws
+// stays in the journal and is reported in `failed`: the replicator tries it again on a later drain
+// (with backoff) while later entries still go out.
 import type { Mutation } from '../domain/mutations';
 import { isSealMarker } from '../storage/mutations/sync-runs';
 import type { JournalRow } from '../storage/schema';
@@ -16,6 +18,8 @@ export interface DrainResult {
   stripped: Array<[number, Mutation]>;
   /** runs that ended: seal their points now */
   ended: string[];
+  /** entries whose publish threw (left in the journal, to try again) */
+  failed: number[];
 }
 
 export async function drainEntries(
@@ -25,7 +29,7 @@ export async function drainEntries(
   rows: ReadonlyArray<JournalRow & { seq: number }>,
   problem: (text: string) => void,
 ): Promise<DrainResult> {
-  const out: DrainResult = { done: [], stripped: [], ended: [] };
+  const out: DrainResult = { done: [], stripped: [], ended: [], failed: [] };
   const writer = new EntityWriter(ctx.by);
   for (const { seq, mutation: m, at } of rows) {
     try {
@@ -53,7 +57,8 @@ export async function drainEntries(
         out.done.push(seq);
       }
     } catch (e) {
-      // Left in the journal (tried again on the next start); later entries still go out.
+      // Left in the journal and tried again on a later drain; later entries still go out.
+      out.failed.push(seq);
       problem(`could not publish ${m.type}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }

@@ -3,6 +3,8 @@
 //           -> drain: adapters write them into the documents (LOCAL_ORIGIN), the updates go to
 //           onUpdate listeners (transport: persist + send), then the entries are deleted. Metric
 //           points wait in the journal until sealed into a chunk (<= 2 s, 50,000 points, run end).
+//           An entry whose publish throws, or whose updates a listener refused to store, stays in
+//           the journal; both are retried with backoff (and at once by drain()).
 //   fold:   any document transaction (remote ones, and this peer's own writes, since a rule that
 //           ties entities together can change another row) -> the adapters fold what it touched ->
 //           'sync/*' mutations for the rows that differ, applied with origin 'remote' (never
@@ -11,17 +13,16 @@
 // One work loop does all of it, one step at a time, so no two steps interleave.
 import type * as Y from 'yjs';
 import type { Mutation } from '../domain/mutations';
-import { experimentDocName, rootDocName } from '../domain/sync/doc-names';
+import { rootDocName, runDocName, workspaceDocNames } from '../domain/sync/doc-names';
 import { HybridClock } from '../domain/sync/hlc';
-import { isExperimentId } from '../domain/sync/remote-values';
 import { readSnapshotBase } from '../storage/mutations/sync-runs';
+import type { JournalRow } from '../storage/schema';
 import type { WorkspaceStore } from '../storage/workspace-store';
 import type { Activity, SyncAdapter, SyncContext } from './adapter';
-import { entityOfKey } from './entity-map';
+import { type BackoffOptions, backoffDelay } from './backoff';
 import { DocChanges, typeRootMaps } from './doc-changes';
 import { applyRemote } from './apply-remote';
 import { drainEntries } from './journal-drain';
-import { EXPERIMENTS } from './runs/maps';
 import { RunsAdapter } from './runs/runs-adapter';
 import { SyncDocs } from './sync-docs';
 import { UpdateFanout, type UpdateListener } from './update-fanout';
@@ -46,6 +47,8 @@ export interface ReplicatorOptions {
   lock?: boolean;
   /** points wait at most this long before they are sealed into a chunk (default 2000 ms) */
   sealAfterMs?: number;
+  /** backoff of retries after a failed publish or a refused (unstored) update (default 1 s .. 60 s) */
+  retry?: BackoffOptions;
 }
 
 export type { UpdateListener } from './update-fanout';
@@ -53,6 +56,7 @@ export type { UpdateListener } from './update-fanout';
 const BATCH = 500;
 const MAX_PROBLEMS = 200;
 const SEAL_RETRY_MS = 5_000;
+const RETRY: BackoffOptions = { initialMs: 1_000, maxMs: 60_000 };
 
 export class Replicator {
   readonly docs: SyncDocs;
@@ -73,6 +77,16 @@ export class Replicator {
   private sealPausedUntil = 0;
   private forceSeal = false;
   private readonly sealNow = new Set<string>();
+  /** journal entries whose publish threw: tried again on a later drain */
+  private readonly publishRetry = new Set<number>();
+  private publishAttempt = 0;
+  private publishRetryAt = 0;
+  private forcePublishRetry = false;
+  /** what waits until every update so far is stored (deleting the journal entries they carry) */
+  private readonly afterDurable: Array<() => Promise<void>> = [];
+  private persistAttempt = 0;
+  private persistRetryAt = 0;
+  private forcePersistRetry = false;
   private running: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private begun = false;
@@ -94,7 +108,6 @@ export class Replicator {
     });
     this.runs = new RunsAdapter({
       workspaceId: o.workspaceId,
-      openDoc: (name) => this.docs.openDoc(name),
       problem: (text) => this.problem(text),
       settle: () => this.settle(),
     });
@@ -105,7 +118,10 @@ export class Replicator {
       clock: this.clock,
       by: { peer: o.peerId, user: o.user },
       root: () => this.docs.root,
-      experimentDoc: (id) => this.docs.get(experimentDocName(o.workspaceId, id)) ?? this.docs.openNow(experimentDocName(o.workspaceId, id)),
+      runDoc: (runId) => {
+        const name = runDocName(o.workspaceId, runId);
+        return this.docs.get(name) ?? this.docs.openNow(name);
+      },
     };
   }
 
@@ -125,22 +141,20 @@ export class Replicator {
     if (this.begun) throw new Error('This replicator was started already.');
     this.begun = true;
     if (this.o.lock ?? true) this.releaseLock = await acquireWebLock(`orchard-sync-${this.store.db.name}`);
-    const root = await this.docs.openDoc(rootDocName(this.o.workspaceId));
-    const ids = new Set((await this.store.db.experiments.toCollection().primaryKeys()).map(String));
-    for (const key of root.getMap(EXPERIMENTS).keys()) {
-      const id = entityOfKey(key);
-      if (id !== undefined && isExperimentId(id)) ids.add(id);
-    }
-    for (const id of ids) await this.docs.openDoc(experimentDocName(this.o.workspaceId, id));
+    // A fixed set: the root and the 16 run shards (domain/sync/doc-names.ts), whatever the size.
+    for (const name of workspaceDocNames(this.o.workspaceId)) await this.docs.openDoc(name);
     const mutations = this.store.mutations;
     if (!(await mutations.snapshotDone())) {
       if (this.o.snapshot ?? true) {
         const base = await mutations.beginSnapshot(readSnapshotBase);
         await this.runs.writeSnapshot(this.ctx, base);
         for (const a of this.extras) await a.snapshot(this.ctx);
-        await this.settle();
-      } else await mutations.setJournaling(true);
-      await mutations.markSnapshotDone();
+        // Done once all of it is stored; if storing failed for good, the next start shares again.
+        await this.whenDurable(() => mutations.markSnapshotDone());
+      } else {
+        await mutations.setJournaling(true);
+        await mutations.markSnapshotDone();
+      }
     } else if (!(await mutations.isJournaling())) await mutations.setJournaling(true);
     const wake = (): void => {
       this.wantDrain = true;
@@ -200,6 +214,9 @@ export class Replicator {
   async drain(): Promise<void> {
     this.wantDrain = true;
     this.forceSeal = true;
+    // what failed before is retried now, ignoring its backoff (failures from here on are not)
+    this.forcePublishRetry = this.publishRetry.size > 0;
+    this.forcePersistRetry = this.fanout.failing || this.afterDurable.length > 0;
     this.kick();
     await this.idle();
   }
@@ -210,7 +227,8 @@ export class Replicator {
     while (this.running) await this.running;
   }
 
-  /** Recent problems (ignored garbage from peers, chunks that failed verification, failed writes). */
+  /** Recent problems (ignored garbage from peers, chunks that failed verification, failed writes,
+   * publishes and stores that failed and are retried). */
   problems(): readonly string[] {
     return this.problemList;
   }
@@ -252,8 +270,50 @@ export class Replicator {
     this.kick();
   }
 
-  private settle(): Promise<void> {
+  private settle(): Promise<boolean> {
     return this.fanout.settle();
+  }
+
+  /**
+   * Runs `then` (deleting journal entries, marking the first share done) once every update handed
+   * to the listeners so far is stored. If a listener refused one (storage full), `then` waits, in
+   * order, until a retry stores it: a journal entry is never deleted before its change is durable.
+   */
+  private async whenDurable(then: () => Promise<void>): Promise<void> {
+    this.afterDurable.push(then);
+    if (await this.fanout.settle()) await this.runDurable();
+    else this.persistFailed(false);
+  }
+
+  private async runDurable(): Promise<void> {
+    while (this.afterDurable.length > 0) {
+      try {
+        await (this.afterDurable[0] as () => Promise<void>)();
+      } catch (e) {
+        this.persistFailed(true);
+        throw e;
+      }
+      this.afterDurable.shift();
+    }
+    this.persistAttempt = 0;
+  }
+
+  /** Schedules the next store retry: later after each failed retry; a failure seen while one is
+   * scheduled already does not push it back. */
+  private persistFailed(retried: boolean): void {
+    const now = Date.now();
+    if (retried) this.persistAttempt++;
+    else if (now < this.persistRetryAt) return;
+    this.persistRetryAt = now + backoffDelay(this.persistAttempt, this.o.retry ?? RETRY);
+  }
+
+  private persistRetryDue(): boolean {
+    if (!this.fanout.failing && this.afterDurable.length === 0) return false;
+    return this.forcePersistRetry || Date.now() >= this.persistRetryAt;
+  }
+
+  private publishRetryDue(): boolean {
+    return this.publishRetry.size > 0 && (this.forcePublishRetry || Date.now() >= this.publishRetryAt);
   }
 
   // ---- the work loop ---------------------------------------------------------------------------
@@ -265,8 +325,20 @@ export class Replicator {
       .finally(() => {
         this.running = undefined;
         if (this.hasWork()) this.kick();
-        else this.scheduleSeal();
+        else this.scheduleTimer();
       });
+  }
+
+  /**
+   * Sealing waits while an update is not stored: it turns journal entries into seal markers, which
+   * would drop the params and tags of a logBatch whose publish is not durable yet.
+   */
+  private sealAllowed(): boolean {
+    return this.afterDurable.length === 0 && !this.fanout.failing;
+  }
+
+  private sealWanted(): boolean {
+    return this.sealAllowed() && (this.forceSeal || this.sealNow.size > 0 || this.sealDue().length > 0);
   }
 
   private sealDue(): string[] {
@@ -276,43 +348,84 @@ export class Replicator {
 
   private hasWork(): boolean {
     if (!this.started || this.stopped) return false;
-    return this.wantDrain || this.forceSeal || this.sealNow.size > 0 || this.changes.size > 0 || this.runs.hasReady() || this.sealDue().length > 0;
+    return this.wantDrain || this.publishRetryDue() || this.persistRetryDue() || this.sealWanted() || this.changes.size > 0 || this.runs.hasReady();
   }
 
   private async loop(): Promise<void> {
     while (this.hasWork()) {
-      if (this.wantDrain) await this.drainStep();
-      else if (this.forceSeal || this.sealNow.size > 0 || this.sealDue().length > 0) await this.sealStep();
+      if (this.wantDrain || this.publishRetryDue()) await this.drainStep();
+      else if (this.persistRetryDue()) await this.persistRetryStep();
+      else if (this.sealWanted()) await this.sealStep();
       else if (this.changes.size > 0) await this.foldStep();
       else await this.appendStep();
     }
   }
 
-  private scheduleSeal(): void {
+  /** The next time something waits for: a seal window ending, a retry after a failure. */
+  private scheduleTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const due = this.runs.pending.nextDue(this.o.sealAfterMs ?? 2000);
-    const next = due === undefined ? undefined : Math.max(due, this.sealPausedUntil);
-    if (next === undefined || this.stopped) return;
+    const times = [due === undefined || !this.sealAllowed() ? Infinity : Math.max(due, this.sealPausedUntil)];
+    if (this.publishRetry.size > 0) times.push(this.publishRetryAt);
+    if (this.fanout.failing || this.afterDurable.length > 0) times.push(this.persistRetryAt);
+    const next = Math.min(...times);
+    if (next === Infinity || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.kick();
     }, Math.max(0, next - Date.now()));
   }
 
-  /** Journal entries -> documents, in seq order, one Yjs transaction per document per step. */
+  /** Journal entries -> documents, in seq order, one Yjs transaction per document per step
+   * (entries whose publish failed before first, when their retry is due). */
   private async drainStep(): Promise<void> {
+    const retrying = this.publishRetryDue();
     this.wantDrain = false;
+    this.forcePublishRetry = false;
+    const again = retrying ? await this.retryRows() : [];
     const rows = await this.store.mutations.journalAfter(this.drainedThrough, BATCH);
     if (rows.length === BATCH) this.wantDrain = true;
     const last = rows[rows.length - 1];
-    if (!last) return;
-    const r = await drainEntries(this.ctx, this.runs, this.adapters, rows, (text) => this.problem(text));
+    if (again.length === 0 && !last) {
+      if (this.publishRetry.size === 0) this.publishAttempt = 0;
+      return;
+    }
+    const r = await drainEntries(this.ctx, this.runs, this.adapters, [...again, ...rows], (text) => this.problem(text));
     for (const runId of r.ended) this.sealNow.add(runId);
-    await this.settle();
-    for (const [seq, m] of r.stripped) await this.store.mutations.replaceJournal(seq, m);
-    await this.store.mutations.deleteJournal(r.done);
-    this.drainedThrough = last.seq;
+    if (last) this.drainedThrough = last.seq;
+    for (const row of again) this.publishRetry.delete(row.seq);
+    for (const seq of r.failed) this.publishRetry.add(seq);
+    // later after each failed retry; a new failure while a retry is scheduled does not push it back
+    const now = Date.now();
+    if (this.publishRetry.size === 0) this.publishAttempt = 0;
+    else if (again.some((row) => r.failed.includes(row.seq))) this.publishRetryAt = now + backoffDelay(++this.publishAttempt, this.o.retry ?? RETRY);
+    else if (r.failed.length > 0 && now >= this.publishRetryAt) this.publishRetryAt = now + backoffDelay(this.publishAttempt, this.o.retry ?? RETRY);
+    await this.whenDurable(async () => {
+      for (const [seq, m] of r.stripped) await this.store.mutations.replaceJournal(seq, m);
+      await this.store.mutations.deleteJournal(r.done);
+    });
+  }
+
+  /** The journal entries still waiting for a publish retry (ones gone meanwhile are forgotten). */
+  private async retryRows(): Promise<Array<JournalRow & { seq: number }>> {
+    const seqs = [...this.publishRetry].sort((a, b) => a - b);
+    const rows = await this.store.db.journal.bulkGet(seqs);
+    const out: Array<JournalRow & { seq: number }> = [];
+    seqs.forEach((seq, i) => {
+      const row = rows[i];
+      if (row) out.push({ ...row, seq });
+      else this.publishRetry.delete(seq);
+    });
+    return out;
+  }
+
+  /** Hands refused updates to their listeners again; what waited for them runs once stored. */
+  private async persistRetryStep(): Promise<void> {
+    this.forcePersistRetry = false;
+    this.fanout.retry();
+    if (await this.fanout.settle()) await this.runDurable();
+    else this.persistFailed(true);
   }
 
   private async sealStep(): Promise<void> {
@@ -329,8 +442,7 @@ export class Replicator {
       this.sealPausedUntil = Date.now() + SEAL_RETRY_MS;
       throw e;
     }
-    await this.settle();
-    await this.store.mutations.deleteJournal(seqs);
+    await this.whenDurable(() => this.store.mutations.deleteJournal(seqs));
   }
 
   /** Folds what transactions touched and applies the rows that differ (refused while local

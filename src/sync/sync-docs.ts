@@ -1,8 +1,8 @@
-// The workspace's open Yjs documents by name (root `W`, experiments `W/exp/<id>`). Opening a
+// The workspace's open Yjs documents by name (root `W`, run shards `W/runs/<h>`). Opening a
 // document first applies its persisted updates (the transport's `loadDoc`), and only then hands it
 // to the observers, so what was stored before a reload is neither re-sent nor re-persisted as new;
 // the replicator folds it once, as a whole. Transport code finds documents here and hears about new
-// ones (a remote peer created an experiment) through onDocAdded.
+// ones through onDocAdded (the replicator opens its fixed set at start).
 import * as Y from 'yjs';
 
 /** Yjs origin of persisted updates applied while opening a document. */

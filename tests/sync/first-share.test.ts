@@ -3,6 +3,7 @@
 // started are sealed from the journal, never twice; starting again writes nothing new.
 import 'fake-indexeddb/auto';
 import { afterEach, expect, test } from 'vitest';
+import { runDocName } from '../../src/domain/sync/doc-names';
 import { MlflowClient, openWorkspace } from '../../src/sdk/index';
 import { Network, newWorkspaceId, openPeer, restartPeer, type Peer } from './harness';
 import { docContent, tableContent } from './replica-state';
@@ -39,7 +40,7 @@ test('what was stored before sharing reaches a peer that joins', async () => {
   await a.client.logBatch(id, { metrics: [{ key: 'a', value: 42, step: n, timestamp: 9_999_999 }] });
   await net.settle();
 
-  const refs = [...(b.rep.docs.get(`${w}/exp/${exp}`)?.getMap('metricRefs').values() ?? [])] as Array<{ count: number }>;
+  const refs = [...(b.rep.docs.get(runDocName(w, id))?.getMap('metricRefs').values() ?? [])] as Array<{ count: number }>;
   expect(refs.length).toBeGreaterThanOrEqual(3); // 60,000 stored points need two chunks, plus the new one
   expect(Math.max(...refs.map((r) => r.count))).toBeLessThanOrEqual(50_000);
   expect((await b.client.getMetricHistory(id, 'a')).length).toBe(n / 2 + 1);

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
 import { afterEach, expect, test } from 'vitest';
+import { runDocName } from '../../src/domain/sync/doc-names';
 import { encodeHlc } from '../../src/domain/sync/hlc';
 import { encodeMetricChunk, sha256Hex } from '../../src/domain/sync/metric-chunk';
 import { refKey, refOf } from '../../src/domain/sync/metric-ref';
@@ -22,6 +23,8 @@ const slot = (f: Record<string, unknown>, offset = 0) => ({ f: Object.fromEntrie
 
 const RUN_OK = 'a1'.repeat(16);
 const RUN_BAD = 'b2'.repeat(16);
+/** a valid run of shard c, written into shard a */
+const RUN_ELSEWHERE = 'c3'.repeat(16);
 
 function validRun(experimentId: string): Record<string, unknown> {
   return {
@@ -67,9 +70,12 @@ test('garbage entities and fields are ignored; valid ones around them are stored
   expect(exps.map((e) => e.experimentId).sort()).toEqual(['0', '666']);
   expect(exps.find((e) => e.experimentId === '666')?.tags).toEqual({ ok: 'yes' });
 
-  const home = (await b.rep.docs.openDoc(`${w}/exp/0`)) as Y.Doc;
+  const home = b.rep.docs.get(runDocName(w, RUN_OK)) as Y.Doc;
+  expect(home).toBeDefined();
   inject(home, (evil) => {
     const runs = evil.getMap('runs');
+    runs.set(`${RUN_ELSEWHERE}|${EVIL}`, slot(validRun('0')));
+    evil.getMap('artifacts').set(`${RUN_ELSEWHERE}/stray.txt|${EVIL}`, slot({ sha256: 'c'.repeat(64), size: 3, at: 1 }));
     runs.set(`${RUN_OK}|${EVIL}`, slot({ ...validRun('0'), 'tag:good': 'kept', 'tag:bad key!': 'x', 'param:p': 'q'.repeat(7000), 'param:fine': 'v', 'input:garbage': { dataset: 5 } }));
     // a later write with a garbage status must not hide the valid one
     runs.set(`${RUN_OK}|f1f1f1f1f1f1f1f1`, { f: { status: ['BOGUS', stamp(1000)], startTime: [Number.NaN, stamp(1000)] }, by: { peer: 'f1f1f1f1f1f1f1f1', user: 'x' } });
@@ -91,6 +97,8 @@ test('garbage entities and fields are ignored; valid ones around them are stored
   expect(run.data.params).toEqual({ fine: 'v' });
   expect(run.inputs.datasetInputs).toEqual([]);
   expect(await b.ws.store.db.runs.get(RUN_BAD)).toBeUndefined();
+  expect(await b.ws.store.db.runs.get(RUN_ELSEWHERE)).toBeUndefined(); // read from its own shard only
+  expect(b.rep.problems().join('\n')).toMatch(/another run's shard document/);
   expect(await b.ws.store.db.runs.count()).toBe(1);
   expect((await b.ws.store.db.artifacts.toArray()).map((a) => a.path)).toEqual(['fine.txt']);
   expect(b.rep.problems().length).toBeGreaterThan(0);
@@ -106,7 +114,7 @@ test('a chunk whose bytes do not match its ref is never applied', async () => {
   const w = newWorkspaceId();
   const b: Peer = await openPeer(w, 1);
   net = new Network([b]);
-  const home = (await b.rep.docs.openDoc(`${w}/exp/0`)) as Y.Doc;
+  const home = b.rep.docs.get(runDocName(w, RUN_OK)) as Y.Doc;
   const hlc = stamp();
   const honest = { run: RUN_OK, hlc, keys: [{ key: 'loss', steps: Float64Array.from([1]), timestamps: Float64Array.from([2]), values: Float64Array.from([3]) }] };
   const lying = { ...honest, keys: [{ ...honest.keys[0]!, values: Float64Array.from([999]) }] };

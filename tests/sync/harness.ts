@@ -23,6 +23,12 @@ export interface Peer {
   stored: Map<string, Uint8Array[]>;
   /** milliseconds added to this peer's hybrid clock */
   skew: number;
+  /** the doc store refuses (storage full) the next `refuse` updates it is handed */
+  storeFaults: StoreFaults;
+}
+
+export interface StoreFaults {
+  refuse: number;
 }
 
 export const newWorkspaceId = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -34,11 +40,12 @@ export async function openPeer(workspaceId: string, index: number, options: Peer
   const ws = await openWorkspace({ name });
   const stored = new Map<string, Uint8Array[]>();
   const skew = options.skew ?? 0;
-  const rep = await startReplicator(ws, workspaceId, index, stored, options);
-  return { index, id: rep.clock.peer, ws, client: new MlflowClient(ws), rep, stored, skew };
+  const storeFaults: StoreFaults = { refuse: 0 };
+  const rep = await startReplicator(ws, workspaceId, index, stored, storeFaults, options);
+  return { index, id: rep.clock.peer, ws, client: new MlflowClient(ws), rep, stored, skew, storeFaults };
 }
 
-async function startReplicator(ws: Workspace, workspaceId: string, index: number, stored: Map<string, Uint8Array[]>, options: PeerOptions): Promise<Replicator> {
+async function startReplicator(ws: Workspace, workspaceId: string, index: number, stored: Map<string, Uint8Array[]>, faults: StoreFaults, options: PeerOptions): Promise<Replicator> {
   const skew = options.skew ?? 0;
   const rep = new Replicator(ws.store, {
     workspaceId,
@@ -49,8 +56,13 @@ async function startReplicator(ws: Workspace, workspaceId: string, index: number
     loadDoc: async (doc) => stored.get(doc) ?? [],
     ...options,
   });
-  // The doc store: every update persisted (the test can roll it back to model a crash).
+  // The doc store: every update persisted (the test can roll it back to model a crash, or make it
+  // refuse updates to model a full disk).
   rep.onUpdate((doc, update) => {
+    if (faults.refuse > 0) {
+      faults.refuse--;
+      return Promise.reject(new Error('QuotaExceededError: the disk is full'));
+    }
     const list = stored.get(doc);
     if (list) list.push(update);
     else stored.set(doc, [update]);
@@ -65,7 +77,7 @@ async function startReplicator(ws: Workspace, workspaceId: string, index: number
  */
 export async function restartPeer(net: Network | undefined, p: Peer, workspaceId: string, options: PeerOptions = {}): Promise<void> {
   await p.rep.stop();
-  p.rep = await startReplicator(p.ws, workspaceId, p.index, p.stored, { skew: p.skew, ...options });
+  p.rep = await startReplicator(p.ws, workspaceId, p.index, p.stored, p.storeFaults, { skew: p.skew, ...options });
   net?.join(p);
 }
 

@@ -38,7 +38,7 @@ test('snapshot of an existing registry: a new peer gets identical tables; idempo
   peers = [a, b];
   // Snapshotting again (a second share) writes nothing new.
   const before = Y.encodeStateVector(a.doc);
-  await new RegistryAdapter().snapshot({ store: ws.store, clock: new HybridClock('z'), by: { peer: 'z', user: '' }, root: () => a.doc, experimentDoc: () => new Y.Doc() });
+  await new RegistryAdapter().snapshot({ store: ws.store, clock: new HybridClock('z'), by: { peer: 'z', user: '' }, root: () => a.doc, runDoc: () => new Y.Doc() });
   expect(Y.encodeStateVector(a.doc)).toEqual(before);
 
   await syncAll(peers);

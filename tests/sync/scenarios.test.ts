@@ -2,6 +2,7 @@
 // logged differently on two peers, deletes racing edits, two experiments given the same name.
 import 'fake-indexeddb/auto';
 import { afterEach, expect, test } from 'vitest';
+import { runDocName } from '../../src/domain/sync/doc-names';
 import { Network, newWorkspaceId, openPeer, type Peer, type PeerOptions } from './harness';
 import { docContent, tableContent } from './replica-state';
 
@@ -206,7 +207,7 @@ test('two experiments named the same offline: the first named keeps the name, th
   await expectConverged(ps);
 });
 
-test('a run moved to an experiment stays in its home document; both peers see the move', async () => {
+test('a run moved to another experiment stays in its shard document; both peers see the move', async () => {
   const { ps, n } = await peers({}, {});
   const [a, b] = ps as [Peer, Peer];
   const from = await a.client.createExperiment('from');
@@ -222,8 +223,13 @@ test('a run moved to an experiment stays in its home document; both peers see th
     expect(r.info.artifactUri).toContain(`/${to}/`);
     expect((await p.client.searchRuns({ experimentIds: [to] })).runs.map((x) => x.info.runId)).toEqual([run.info.runId]);
   }
-  const home = a.rep.docs.get(`${[...a.rep.docs.names()].find((d) => d.endsWith(`/exp/${from}`))}`);
+  // the run's document follows from its id alone: the move is a field change inside it
+  const home = a.rep.docs.get(runDocName(a.rep.docs.rootName, run.info.runId));
   expect([...(home?.getMap('runs').keys() ?? [])].some((k) => k.startsWith(run.info.runId))).toBe(true);
+  for (const name of a.rep.docs.names()) {
+    if (!name.includes('/runs/') || name === runDocName(a.rep.docs.rootName, run.info.runId)) continue;
+    expect([...(a.rep.docs.get(name)?.getMap('runs').keys() ?? [])].some((k) => k.startsWith(run.info.runId))).toBe(false);
+  }
   await expectConverged(ps);
 });
 

@@ -35,7 +35,7 @@ function restored(updates: Uint8Array[]): Y.Doc {
 test('updates written one by one are compacted above the threshold and load back equal', async () => {
   const store = await open();
   const ds = new DocStore(store.db, { compactAbove: 8 });
-  const { doc, writes } = tracked(ds, 'w/exp/1');
+  const { doc, writes } = tracked(ds, 'w/runs/1');
   const runs = doc.getMap('runs');
   for (let i = 0; i < 30; i++) {
     runs.set(`r${i}`, { i });
@@ -43,11 +43,11 @@ test('updates written one by one are compacted above the threshold and load back
   }
   runs.delete('r3');
   await ds.flush();
-  expect(await countDocRows(store.db, 'w/exp/1')).toBeLessThanOrEqual(8);
-  const back = restored(await ds.load('w/exp/1'));
+  expect(await countDocRows(store.db, 'w/runs/1')).toBeLessThanOrEqual(8);
+  const back = restored(await ds.load('w/runs/1'));
   expect(back.getMap('runs').toJSON()).toEqual(runs.toJSON());
   expect(Y.encodeStateVector(back)).toEqual(Y.encodeStateVector(doc));
-  expect(await ds.names()).toEqual(['w/exp/1']);
+  expect(await ds.names()).toEqual(['w/runs/1']);
 });
 
 test('a burst of updates in one task is stored as one merged row', async () => {
@@ -65,7 +65,7 @@ test('documents are kept apart and survive closing and reopening the database', 
   const first = await open(name);
   const ds = new DocStore(first.db, { compactAbove: 3 });
   const a = tracked(ds, 'w');
-  const b = tracked(ds, 'w/exp/2');
+  const b = tracked(ds, 'w/runs/2');
   for (let i = 0; i < 10; i++) {
     a.doc.getMap('m').set(`a${i}`, i);
     b.doc.getArray('l').push([i]);
@@ -76,8 +76,8 @@ test('documents are kept apart and survive closing and reopening the database', 
   const again = await open(name);
   const ds2 = new DocStore(again.db);
   expect(restored(await ds2.load('w')).getMap('m').toJSON()).toEqual(a.doc.getMap('m').toJSON());
-  expect(restored(await ds2.load('w/exp/2')).getArray('l').toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  expect((await ds2.names()).sort()).toEqual(['w', 'w/exp/2']);
+  expect(restored(await ds2.load('w/runs/2')).getArray('l').toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  expect((await ds2.names()).sort()).toEqual(['w', 'w/runs/2']);
 });
 
 test('updates appended while a compaction runs land after the merged row', async () => {

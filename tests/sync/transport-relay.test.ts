@@ -56,14 +56,14 @@ test('two peers converge through the relay, see each other, and the relay report
   const { workspace, token } = await room();
   const a = pool(token);
   const b = pool(token);
-  const [rootA, expA, rootB, expB] = [doc(), doc(), doc(), doc()];
+  const [rootA, shardA, rootB, shardB] = [doc(), doc(), doc(), doc()];
   a.add(workspace, rootA);
-  a.add(`${workspace}/exp/1`, expA);
+  a.add(`${workspace}/runs/1`, shardA);
   b.add(workspace, rootB);
-  b.add(`${workspace}/exp/1`, expB);
+  b.add(`${workspace}/runs/1`, shardB);
   rootA.getMap('experiments').set('1|aaaa', { f: { name: ['exp', 'x'] } });
-  expB.getMap('runs').set('r1|bbbb', { f: { status: ['RUNNING', 'y'] } });
-  await until('both documents converge', () => rootB.getMap('experiments').has('1|aaaa') && expA.getMap('runs').has('r1|bbbb'));
+  shardB.getMap('runs').set('r1|bbbb', { f: { status: ['RUNNING', 'y'] } });
+  await until('both documents converge', () => rootB.getMap('experiments').has('1|aaaa') && shardA.getMap('runs').has('r1|bbbb'));
   expect(a.links()).toEqual(['connected', 'connected']);
 
   const presenceA = new Presence(a.get(workspace)!.provider.awareness, 'aaaa', { name: 'Ada' });
@@ -73,7 +73,7 @@ test('two peers converge through the relay, see each other, and the relay report
   expect(presenceB.peers().map((p) => p.peer)).toEqual(['aaaa']);
 
   const http = new RelayHttp(relay.url, token);
-  await until('the relay stores both documents', async () => covers(await http.storedStateVector(workspace), Y.encodeStateVector(rootA)) && covers(await http.storedStateVector(`${workspace}/exp/1`), Y.encodeStateVector(expA)));
+  await until('the relay stores both documents', async () => covers(await http.storedStateVector(workspace), Y.encodeStateVector(rootA)) && covers(await http.storedStateVector(`${workspace}/runs/1`), Y.encodeStateVector(shardA)));
   rootA.getMap('experiments').set('2|aaaa', {});
   expect(covers(await http.storedStateVector(workspace), Y.encodeStateVector(rootA))).toBe(false);
 });
@@ -145,7 +145,7 @@ test('a frame the relay cannot take (1009/4413) stops that document only, report
   const p = pool(token);
   const big = doc();
   const small = doc();
-  const bigConn = p.add(`${workspace}/exp/big`, big);
+  const bigConn = p.add(`${workspace}/runs/b`, big);
   const smallConn = p.add(workspace, small);
   await until('connected', () => bigConn.state === 'connected' && smallConn.state === 'connected');
   big.getMap('runs').set('huge|p', 'x'.repeat(400_000));
@@ -154,7 +154,7 @@ test('a frame the relay cannot take (1009/4413) stops that document only, report
   expect(bigConn.state).toBe('offline');
   expect(bigConn.refusal).toBeUndefined();
   expect(p.refusal()).toBeUndefined();
-  expect(p.failures()[0]).toMatch(/exp\/big cannot sync.*(1009|4413)/);
+  expect(p.failures()[0]).toMatch(/runs\/b cannot sync.*(1009|4413)/);
   await new Promise((r) => setTimeout(r, 800));
   expect(bigConn.provider.ws).toBeNull(); // not retried: it would send the same frame again
   small.getMap('m').set('still', 'works');

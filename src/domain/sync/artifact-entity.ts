@@ -1,4 +1,4 @@
-// An artifact reference as a sync entity in its run's experiment document: id `<runId>/<path>`
+// An artifact reference as a sync entity in its run's shard document: id `<runId>/<path>`
 // (run ids hold no '/', so the first '/' splits it; slot keys split on the last '|'), fields
 // `sha256`, `size`, `at`. Only the reference travels through Yjs; the bytes are a blob fetched by
 // hash when someone opens the file.

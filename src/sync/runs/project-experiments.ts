@@ -17,8 +17,6 @@ import { EXPERIMENTS } from './maps';
 export interface ExperimentProjection {
   mutations: Mutation[];
   activity: Activity[];
-  /** every experiment the root document holds whole (their documents should be open) */
-  experimentIds: string[];
   /** highest stamp seen, for the clock */
   maxHlc: string | undefined;
   problems: string[];
@@ -29,7 +27,6 @@ export async function projectExperiments(db: WorkspaceDb, root: Y.Doc, me: strin
   const folded: FoldedExperiment[] = [];
   const writers = new Map<string, { peer: string; user: string; hlc: string }>();
   const problems: string[] = [];
-  const experimentIds: string[] = [];
   let maxHlc: string | undefined;
   for (const [id, keys] of slotIndex(map)) {
     if (!isExperimentId(id)) {
@@ -43,7 +40,6 @@ export async function projectExperiments(db: WorkspaceDb, root: Y.Doc, me: strin
     // Not all of it here yet (its creation is still on the way): stored once it is complete.
     if (!e) continue;
     folded.push(e);
-    experimentIds.push(id);
     const w = latestWrite(fields, slots);
     if (w) {
       writers.set(id, w);
@@ -63,5 +59,5 @@ export async function projectExperiments(db: WorkspaceDb, root: Y.Doc, me: strin
       activity.push({ at: parseHlc(w.hlc)?.wall ?? 0, peer: w.peer, user: w.user, text: `${w.user || w.peer} ${verb} experiment "${experiment.name}"`, href: `/experiments/${experiment.experimentId}` });
     }
   }
-  return { mutations, activity, experimentIds, maxHlc, problems };
+  return { mutations, activity, maxHlc, problems };
 }

@@ -1,7 +1,9 @@
-// An experiment document's runs, metric refs and artifact refs into rows. Touched runs are folded
+// A run shard document's runs, metric refs and artifact refs into rows. Touched runs are folded
 // again whole (slots filtered, refs folded into summaries plus this peer's unsealed points) and
 // written when they differ from the stored row; refs not applied here yet are handed back so the
-// adapter can append their points (bytes here) or ask for the blob.
+// adapter can append their points (bytes here) or ask for the blob. Entries of a run that belongs
+// to another shard (only a buggy or hostile peer writes them) are ignored, the same way on every
+// peer: a run is read from its own shard only.
 import type * as Y from 'yjs';
 import type { Activity } from '../adapter';
 import type { Mutation } from '../../domain/mutations';
@@ -56,8 +58,6 @@ export function touchedBy(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>
 }
 
 export interface RunsProjection {
-  /** runs that have slots in this document (their home) among those looked at */
-  runIds: string[];
   mutations: Mutation[];
   activity: Activity[];
   /** refs of this document not applied here yet (the adapter appends or wants them) */
@@ -71,10 +71,12 @@ export interface ProjectRunsEnv {
   me: string;
   /** this peer's points of a run that are not sealed into a chunk yet */
   unsealed(runId: string): ChunkSeries[];
+  /** true for the runs this document holds (its shard) */
+  inShard(runId: string): boolean;
 }
 
 export async function projectRunsDoc(env: ProjectRunsEnv, doc: Y.Doc, touched: Touched): Promise<RunsProjection> {
-  const out: RunsProjection = { runIds: [], mutations: [], activity: [], unapplied: [], maxHlc: undefined, problems: [] };
+  const out: RunsProjection = { mutations: [], activity: [], unapplied: [], maxHlc: undefined, problems: [] };
   const seen = (hlc: string): void => {
     if (out.maxHlc === undefined || hlc > out.maxHlc) out.maxHlc = hlc;
   };
@@ -114,7 +116,10 @@ async function projectRuns(env: ProjectRunsEnv, doc: Y.Doc, touched: Touched, ou
       out.problems.push('ignored a run with an invalid id from another peer');
       return;
     }
-    out.runIds.push(runId);
+    if (!env.inShard(runId)) {
+      out.problems.push(`ignored run ${runId} written into another run's shard document`);
+      return;
+    }
     const { slots, refused } = filterSlots((index.get(runId) ?? []).map((k) => map.get(k)), checkRunField);
     if (refused > 0) out.problems.push(`ignored ${refused} malformed field(s) of run ${runId}`);
     const fields = foldEntity(slots);
@@ -142,7 +147,8 @@ async function projectArtifacts(env: ProjectRunsEnv, doc: Y.Doc, touched: Touche
     const { slots, refused } = filterSlots((index.get(id) ?? []).map((k) => map.get(k)), checkArtifactField);
     const ref = artifactFromFields(id, foldEntity(slots));
     if (refused > 0 || !ref) out.problems.push(`ignored a malformed artifact reference from another peer`);
-    if (ref) refs.push(ref);
+    else if (!env.inShard(ref.runId)) out.problems.push(`ignored an artifact reference of run ${ref.runId} written into another run's shard document`);
+    if (ref && env.inShard(ref.runId)) refs.push(ref);
   }
   if (refs.length === 0) return;
   const rows = await env.db.artifacts.bulkGet(refs.map((r) => [r.runId, r.path] as [string, string]));
@@ -161,8 +167,9 @@ async function collectUnapplied(env: ProjectRunsEnv, doc: Y.Doc, touched: Touche
     const value = map.get(key);
     if (value === undefined) continue;
     const ref = parseMetricRef(key, value);
-    if (ref) refs.push(ref);
-    else out.problems.push('ignored a malformed metric chunk reference from another peer');
+    if (!ref) out.problems.push('ignored a malformed metric chunk reference from another peer');
+    else if (!env.inShard(ref.run)) out.problems.push(`ignored a metric chunk reference of run ${ref.run} written into another run's shard document`);
+    else refs.push(ref);
   }
   if (refs.length === 0) return;
   const applied = await env.db.syncApplied.bulkGet(refs.map((r) => r.hash));

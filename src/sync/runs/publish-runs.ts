@@ -20,10 +20,8 @@ export interface PublishEnv {
   hlc: Hlc;
   db: WorkspaceDb;
   root: Y.Doc;
-  experimentDoc(experimentId: string): Promise<Y.Doc>;
-  /** the document a run was created in */
-  homeDoc(runId: string): Promise<Y.Doc>;
-  setHome(runId: string, experimentId: string): void;
+  /** the run shard document holding a run */
+  runDoc(runId: string): Y.Doc;
 }
 
 type RunsMutation = Extract<Mutation, { type: `experiment/${string}` | `run/${string}` | 'artifact/put' }>;
@@ -34,12 +32,11 @@ export const publishesRuns = (m: Mutation): m is RunsMutation =>
 export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Promise<void> {
   const { writer, hlc, root } = env;
   const runWrite = async (runId: string, changes: Record<string, FieldValue>): Promise<void> => {
-    if (Object.keys(changes).length > 0) writer.set(await env.homeDoc(runId), RUNS, runId, changes, hlc);
+    if (Object.keys(changes).length > 0) writer.set(env.runDoc(runId), RUNS, runId, changes, hlc);
   };
   switch (m.type) {
     case 'experiment/create':
       writer.set(root, EXPERIMENTS, m.experiment.experimentId, experimentFields(m.experiment), hlc);
-      await env.experimentDoc(m.experiment.experimentId);
       return;
     case 'experiment/rename':
       writer.set(root, EXPERIMENTS, m.experimentId, { name: m.name, lastUpdateTime: m.at }, hlc);
@@ -54,11 +51,9 @@ export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Pro
     case 'experiment/deleteTag':
       writer.set(root, EXPERIMENTS, m.experimentId, { [experimentTagField(m.key)]: null }, hlc);
       return;
-    case 'run/create': {
-      env.setHome(m.run.info.runId, m.run.info.experimentId);
-      writer.set(await env.experimentDoc(m.run.info.experimentId), RUNS, m.run.info.runId, runFields(m.run, hlc), hlc);
+    case 'run/create':
+      writer.set(env.runDoc(m.run.info.runId), RUNS, m.run.info.runId, runFields(m.run, hlc), hlc);
       return;
-    }
     case 'run/update': {
       const f: Record<string, FieldValue> = {};
       if (m.status !== undefined) f.status = m.status;
@@ -80,7 +75,7 @@ export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Pro
     case 'run/logBatch': {
       const f: Record<string, FieldValue> = {};
       if (m.params.length > 0) {
-        const current = writer.read(await env.homeDoc(m.runId), RUNS, m.runId, checkRunField);
+        const current = writer.read(env.runDoc(m.runId), RUNS, m.runId, checkRunField);
         // An unchanged param is not written again: a second stamp of the same value would only
         // grow the slot (first logged wins anyway).
         for (const p of m.params) if (current.get(PARAM + p.key)?.value !== p.value) f[PARAM + p.key] = p.value;
@@ -94,7 +89,7 @@ export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Pro
     case 'run/deleteTag':
       return runWrite(m.runId, { [TAG + m.key]: null });
     case 'run/logInputs': {
-      const current = writer.read(await env.homeDoc(m.runId), RUNS, m.runId, checkRunField);
+      const current = writer.read(env.runDoc(m.runId), RUNS, m.runId, checkRunField);
       const f: Record<string, FieldValue> = {};
       let fresh = 0;
       for (const d of m.datasets) {
@@ -107,7 +102,7 @@ export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Pro
       return runWrite(m.runId, f);
     }
     case 'artifact/put':
-      writer.set(await env.homeDoc(m.runId), ARTIFACTS, artifactEntityId(m.runId, m.path), artifactFields({ sha256: m.sha256, size: m.size, at: m.at }), hlc);
+      writer.set(env.runDoc(m.runId), ARTIFACTS, artifactEntityId(m.runId, m.path), artifactFields({ sha256: m.sha256, size: m.size, at: m.at }), hlc);
       return;
   }
 }
@@ -120,7 +115,7 @@ export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Pro
 async function cascadeLifecycle(env: PublishEnv, experimentId: string): Promise<void> {
   const rows = await env.db.runs.where('info.experimentId').equals(experimentId).toArray();
   for (const row of rows) {
-    const doc = await env.homeDoc(row.runId);
+    const doc = env.runDoc(row.runId);
     const current = env.writer.read(doc, RUNS, row.runId, checkRunField);
     const stage = current.get('lifecycleStage')?.value;
     const deletedTime = current.get('deletedTime')?.value ?? null;

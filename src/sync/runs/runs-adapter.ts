@@ -3,34 +3,30 @@
 // sealing them into chunks, and applying chunks whose bytes are here (or wanted from the relay).
 import type * as Y from 'yjs';
 import type { Mutation } from '../../domain/mutations';
-import { experimentDocName, experimentOfDoc, rootDocName } from '../../domain/sync/doc-names';
+import { type RunShard, rootDocName, runShardOf, shardOfDoc } from '../../domain/sync/doc-names';
 import type { ChunkSeries } from '../../domain/sync/metric-chunk';
 import { concatSeries } from '../../domain/sync/metric-pack';
 import { type MetricRef, refKey } from '../../domain/sync/metric-ref';
 import { type SnapshotBase, readSnapshotBase, storeSealedChunks } from '../../storage/mutations/sync-runs';
 import { type Activity, LOCAL_ORIGIN, type SyncAdapter, type SyncContext } from '../adapter';
 import { EntityWriter } from './entity-writer';
-import { EXPERIMENTS, EXPERIMENT_DOC_MAPS, METRIC_REFS, RUNS } from './maps';
+import { EXPERIMENTS, METRIC_REFS, RUN_DOC_MAPS } from './maps';
 import { ChunkMismatchError, type SealedChunk, appendFromBlob, liveStamp, refFromBlob, sealSeries } from './metric-chunks';
 import { PendingMetrics } from './pending-metrics';
 import { projectExperiments } from './project-experiments';
 import { projectRunsDoc, touchedBy } from './project-runs';
 import { publishRunsMutation, publishesRuns } from './publish-runs';
-import { RunHomes } from './run-homes';
 import { type SnapshotEnv, writeSnapshot } from './snapshot-runs';
 
 export interface RunsAdapterHost {
   workspaceId: string;
-  /** opens (loading first) an experiment document */
-  openDoc(name: string): Promise<Y.Doc>;
   problem(text: string): void;
   /** awaits what update listeners did with writes so far */
-  settle(): Promise<void>;
+  settle(): Promise<unknown>;
 }
 
 export class RunsAdapter implements SyncAdapter {
   readonly name = 'runs';
-  readonly homes = new RunHomes();
   readonly pending = new PendingMetrics();
   /** refs whose bytes are not here: hash -> ref */
   private readonly wanted = new Map<string, MetricRef>();
@@ -61,9 +57,7 @@ export class RunsAdapter implements SyncAdapter {
         hlc,
         db: ctx.store.db,
         root: ctx.root(),
-        experimentDoc: (id) => this.experimentDoc(id),
-        homeDoc: (runId) => this.homeDoc(ctx, runId),
-        setHome: (runId, id) => this.homes.set(runId, id),
+        runDoc: (runId) => ctx.runDoc(runId),
       },
       m,
     );
@@ -80,9 +74,7 @@ export class RunsAdapter implements SyncAdapter {
       by: ctx.by,
       hlc: ctx.clock.now(),
       root: ctx.root(),
-      experimentDoc: (id) => this.experimentDoc(id),
-      setHome: (runId, id) => this.homes.set(runId, id),
-      homeDoc: (runId) => this.homeDoc(ctx, runId),
+      runDoc: (runId) => ctx.runDoc(runId),
       settle: () => this.host.settle(),
     };
     await writeSnapshot(env, base);
@@ -95,14 +87,13 @@ export class RunsAdapter implements SyncAdapter {
       const p = await projectExperiments(ctx.store.db, doc, ctx.by.peer);
       for (const text of p.problems) this.host.problem(text);
       if (p.maxHlc) ctx.clock.observe(p.maxHlc);
-      // Every experiment has a document (maybe empty): open them so the transport connects them.
-      await Promise.all(p.experimentIds.map((id) => this.experimentDoc(id).catch((e) => this.host.problem(`opening experiment ${id}: ${String(e)}`))));
       return { mutations: p.mutations, activity: p.activity };
     }
-    const experimentId = this.experimentOf(doc);
-    if (experimentId === undefined) return { mutations: [], activity: [] };
-    const p = await projectRunsDoc({ db: ctx.store.db, me: ctx.by.peer, unsealed: (runId) => this.pending.unsealed(runId) }, doc, touchedBy(events, doc));
-    this.homes.add(experimentId, p.runIds);
+    const shard = this.shards.get(doc);
+    // not a run shard document: nothing of this adapter's
+    if (shard === undefined) return { mutations: [], activity: [] };
+    const env = { db: ctx.store.db, me: ctx.by.peer, unsealed: (runId: string) => this.pending.unsealed(runId), inShard: (runId: string) => runShardOf(runId) === shard };
+    const p = await projectRunsDoc(env, doc, touchedBy(events, doc));
     for (const text of p.problems) this.host.problem(text);
     if (p.maxHlc) ctx.clock.observe(p.maxHlc);
     for (const ref of p.unapplied) this.offer(ref);
@@ -155,7 +146,7 @@ export class RunsAdapter implements SyncAdapter {
 
   private async writeRefs(ctx: SyncContext, runId: string, list: readonly MetricRef[]): Promise<void> {
     if (list.length === 0) return;
-    const doc = await this.homeDoc(ctx, runId);
+    const doc = ctx.runDoc(runId);
     const refs = doc.getMap(METRIC_REFS);
     const missing = list.filter((r) => !refs.has(refKey(runId, r.hash)));
     if (missing.length === 0) return;
@@ -227,37 +218,19 @@ export class RunsAdapter implements SyncAdapter {
 
   // ---- documents -----------------------------------------------------------------------------
 
-  experimentDoc(experimentId: string): Promise<Y.Doc> {
-    return this.host.openDoc(experimentDocName(this.host.workspaceId, experimentId));
-  }
-
-  private readonly docNames = new WeakMap<Y.Doc, string>();
-
-  private experimentOf(doc: Y.Doc): string | undefined {
-    return this.docNames.get(doc);
-  }
+  /** which shard each open run shard document holds */
+  private readonly shards = new WeakMap<Y.Doc, RunShard>();
 
   /** Types this adapter's maps on a document that just opened (so remote changes raise events)
-   * and remembers which experiment an experiment document belongs to. */
+   * and remembers which shard a run shard document holds. Other names are left alone. */
   docOpened(name: string, doc: Y.Doc): void {
     if (name === rootDocName(this.host.workspaceId)) {
       doc.getMap(EXPERIMENTS);
       return;
     }
-    const id = experimentOfDoc(this.host.workspaceId, name);
-    if (id === undefined) return;
-    this.docNames.set(doc, id);
-    for (const map of EXPERIMENT_DOC_MAPS) doc.getMap(map);
-    this.homes.scan(id, doc.getMap(RUNS).keys());
-  }
-
-  async homeDoc(ctx: SyncContext, runId: string): Promise<Y.Doc> {
-    let home = this.homes.get(runId);
-    if (home === undefined) {
-      // Not in any document yet: a run stored before sharing; it goes where it is now.
-      home = (await ctx.store.db.runs.get(runId))?.info.experimentId ?? '0';
-      this.homes.set(runId, home);
-    }
-    return this.experimentDoc(home);
+    const shard = shardOfDoc(this.host.workspaceId, name);
+    if (shard === undefined) return;
+    this.shards.set(doc, shard);
+    for (const map of RUN_DOC_MAPS) doc.getMap(map);
   }
 }

@@ -21,11 +21,10 @@ export interface SnapshotEnv {
   by: { peer: string; user: string };
   hlc: string;
   root: Y.Doc;
-  experimentDoc(experimentId: string): Promise<Y.Doc>;
-  setHome(runId: string, experimentId: string): void;
-  homeDoc(runId: string): Promise<Y.Doc>;
+  /** the run shard document holding a run */
+  runDoc(runId: string): Y.Doc;
   /** awaits what the documents' update listeners did with the writes so far (persistence) */
-  settle(): Promise<void>;
+  settle(): Promise<unknown>;
 }
 
 /** Runs written per Yjs transaction, so a large workspace is shared in bounded steps. */
@@ -33,22 +32,15 @@ const RUNS_PER_STEP = 500;
 
 export async function writeSnapshot(env: SnapshotEnv, base: SnapshotBase): Promise<void> {
   const writer = new EntityWriter(env.by);
-  for (const e of base.experiments) {
-    writer.set(env.root, EXPERIMENTS, e.experimentId, experimentFields(e), env.hlc);
-    await env.experimentDoc(e.experimentId);
-  }
+  for (const e of base.experiments) writer.set(env.root, EXPERIMENTS, e.experimentId, experimentFields(e), env.hlc);
   writer.flush();
   for (let i = 0; i < base.runs.length; i += RUNS_PER_STEP) {
-    for (const run of base.runs.slice(i, i + RUNS_PER_STEP)) {
-      // A run stored before sharing lives in the document of the experiment it is in now.
-      env.setHome(run.runId, run.info.experimentId);
-      writer.set(await env.experimentDoc(run.info.experimentId), RUNS, run.runId, runFields(run, env.hlc), env.hlc);
-    }
+    for (const run of base.runs.slice(i, i + RUNS_PER_STEP)) writer.set(env.runDoc(run.runId), RUNS, run.runId, runFields(run, env.hlc), env.hlc);
     writer.flush();
     await env.settle();
   }
   for (const a of base.artifacts) {
-    writer.set(await env.homeDoc(a.runId), ARTIFACTS, artifactEntityId(a.runId, a.path), artifactFields({ sha256: a.sha256, size: a.size, at: a.createdAt }), env.hlc);
+    writer.set(env.runDoc(a.runId), ARTIFACTS, artifactEntityId(a.runId, a.path), artifactFields({ sha256: a.sha256, size: a.size, at: a.createdAt }), env.hlc);
   }
   writer.flush();
   await queueArtifactUploads(env.db, base.artifacts.map((a) => a.sha256));
@@ -73,7 +65,7 @@ async function writeHistory(env: SnapshotEnv, marks: readonly HistoryMark[]): Pr
     }
     const sealed = await sealSeries(runId, series, () => stamp);
     await storeSealedChunks(env.db, sealed);
-    const doc = await env.homeDoc(runId);
+    const doc = env.runDoc(runId);
     const refs = doc.getMap(METRIC_REFS);
     doc.transact(() => {
       for (const c of sealed) if (!refs.has(refKey(runId, c.hash))) refs.set(refKey(runId, c.hash), c.ref);

@@ -1,5 +1,5 @@
 // All of a session's document connections: one y-websocket provider per sync document (the root
-// and one per experiment), added as the replicator opens documents. It folds their states for the
+// and the 16 run shards), added as the replicator opens documents. It folds their states for the
 // status line and tells the session when a document has (re)synced, which is when a relay that
 // restarted or lost its data needs our blobs again.
 import type * as Y from 'yjs';
@@ -56,9 +56,16 @@ export class ConnectionPool {
     return [...this.connections.values()].flatMap((c) => (c.failure ? [`Document ${c.name} cannot sync: the relay closed it (${c.failure.code}: ${c.failure.reason}).`] : []));
   }
 
-  /** true when every connection has finished its first sync with the relay */
+  /** true when there is a connection and every one has finished its first sync with the relay */
   allSynced(): boolean {
-    return [...this.connections.values()].every((c) => c.synced);
+    return this.connections.size > 0 && [...this.connections.values()].every((c) => c.synced);
+  }
+
+  /** Read-only sessions: this device's writes no connection will ever send (see DocConnection). */
+  unsharedWrites(): number {
+    let n = 0;
+    for (const c of this.connections.values()) n += c.unsharedWrites();
+    return n;
   }
 
   onChange(listener: () => void): () => void {
