@@ -5,7 +5,7 @@ import { invalidParameter } from '../domain/errors';
 import type { FileInfo } from '../domain/entities';
 import type { Mutation } from '../domain/mutations';
 import { validateRunId } from '../domain/validation';
-import { listArtifactDir, listArtifactFilesUnder, readArtifactBlob } from '../storage/artifact-reads';
+import { artifactPathsAwaitingBytes, hasArtifactBytes, listArtifactDir, listArtifactFilesUnder, readArtifactBlob } from '../storage/artifact-reads';
 import { getRunRow } from './runs';
 import type { Workspace } from './workspace';
 
@@ -57,4 +57,18 @@ export async function downloadArtifact(ws: Workspace, runId: string, path: strin
   const file = normaliseArtifactPath(path, { allowRoot: false });
   await getRunRow(ws, runId);
   return readArtifactBlob(ws.store.db, runId, file);
+}
+
+/** Whether the file's bytes are stored in this workspace (false: synced from a peer, still on the relay). */
+export async function artifactBytesHere(ws: Workspace, runId: string, path: string): Promise<boolean> {
+  const file = normaliseArtifactPath(path, { allowRoot: false });
+  await getRunRow(ws, runId);
+  return hasArtifactBytes(ws.store.db, runId, file);
+}
+
+/** The files directly in `path` (one level, as listArtifacts) whose bytes have not arrived here. */
+export async function listArtifactsAwaitingBytes(ws: Workspace, runId: string, path?: string): Promise<string[]> {
+  const dir = normaliseArtifactPath(path);
+  await getRunRow(ws, runId);
+  return artifactPathsAwaitingBytes(ws.store.db, runId, dir);
 }

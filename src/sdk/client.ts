@@ -3,6 +3,7 @@
 // from RegistryClient (sdk/registry/registry-client.ts).
 import type { DatasetInput, Experiment, FileInfo, Metric, Run, RunStatus } from '../domain/entities';
 import type { MetricColumns, MetricSummary } from '../domain/metric-history';
+import type { ParamConflict } from '../domain/sync/run-entity';
 import { validateMetric, validateRunId } from '../domain/validation';
 import * as artifacts from './artifacts';
 import * as experiments from './experiments';
@@ -79,6 +80,15 @@ export class MlflowClient extends RegistryClient {
   /** Deleted runs are returned too. @example const run = await client.getRun(runId) */
   getRun(runId: string): Promise<Run> {
     return runs.getRun(this.workspace, runId);
+  }
+  /**
+   * Beyond MLflow (shared workspaces): params that peers logged with different values, key -> the
+   * values that lost and the peer id of who logged each. Every peer shows the first value logged
+   * (getRun); this says what else was logged. Empty when there is no conflict.
+   * @example const { lr } = await client.getParamConflicts(runId); if (lr) console.warn(lr[0].value, lr[0].peer)
+   */
+  getParamConflicts(runId: string): Promise<Record<string, ParamConflict[]>> {
+    return runs.getParamConflicts(this.workspace, runId);
   }
   /** @example await client.updateRun(runId, { status: 'FAILED', endTime: Date.now() }) */
   updateRun(runId: string, options: runs.UpdateRunOptions): Promise<Run> {
@@ -189,9 +199,21 @@ export class MlflowClient extends RegistryClient {
   listArtifacts(runId: string, path?: string): Promise<FileInfo[]> {
     return artifacts.listArtifacts(this.workspace, runId, path);
   }
-  /** @example const blob = await client.downloadArtifact(runId, 'notes/readme.txt') */
+  /**
+   * In a shared workspace a peer's artifact is listed before its bytes arrive; downloading it
+   * then throws RESOURCE_DOES_NOT_EXIST until they are fetched from the relay.
+   * @example const blob = await client.downloadArtifact(runId, 'notes/readme.txt')
+   */
   downloadArtifact(runId: string, path: string): Promise<Blob> {
     return artifacts.downloadArtifact(this.workspace, runId, path);
+  }
+  /** Beyond MLflow: whether a file's bytes are in this workspace (false: still on the relay). @example await client.hasArtifactBytes(runId, 'data.csv') */
+  hasArtifactBytes(runId: string, path: string): Promise<boolean> {
+    return artifacts.artifactBytesHere(this.workspace, runId, path);
+  }
+  /** Beyond MLflow: the files directly in `path` whose bytes have not arrived from the relay. @example await client.listArtifactsAwaitingBytes(runId, 'plots') */
+  listArtifactsAwaitingBytes(runId: string, path?: string): Promise<string[]> {
+    return artifacts.listArtifactsAwaitingBytes(this.workspace, runId, path);
   }
   /**
    * Logs an ONNX model under the run's artifacts as MLflow's onnx flavor (MLmodel, model.onnx,

@@ -6,6 +6,7 @@ export { openWorkspace, Workspace, type OpenWorkspaceOptions } from './workspace
 export { MlflowClient, type LogMetricOptions } from './client';
 export type { RunWithSummaries, SearchRunsOptions } from './search-runs';
 export type { MetricSummary } from '../domain/metric-history';
+export type { ParamConflict } from '../domain/sync/run-entity';
 export { createRestHandler } from './rest/handler';
 export { getPreference, setPreference } from './preferences';
 export * as mlflow from './fluent';

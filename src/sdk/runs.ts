@@ -15,6 +15,8 @@ import {
   validateRunId,
   validateTag,
 } from '../domain/validation';
+import type { ParamConflict } from '../domain/sync/run-entity';
+import { paramConflictsOf } from '../storage/mutations/sync-runs';
 import type { RunRow } from '../storage/schema';
 import type { Workspace } from './workspace';
 
@@ -85,6 +87,13 @@ export async function getRunRow(ws: Workspace, runId: string): Promise<RunRow> {
 
 export async function getRun(ws: Workspace, runId: string): Promise<Run> {
   return toRun(await getRunRow(ws, runId));
+}
+
+/** Params peers logged with different values: key -> the values that lost (the run shows the
+ * first one logged, on every peer). Empty when there is no conflict. */
+export async function getParamConflicts(ws: Workspace, runId: string): Promise<Record<string, ParamConflict[]>> {
+  const conflicts = paramConflictsOf(await getRunRow(ws, runId)) ?? {};
+  return Object.fromEntries(Object.entries(conflicts).map(([key, list]) => [key, list.map((c) => ({ value: c.value, peer: c.peer }))]));
 }
 
 function validateStatus(status: unknown): RunStatus {

@@ -3,7 +3,8 @@
 // Web Lock `orchard-sync-tab-<db>`. The others show the status, peers and activity it broadcasts
 // and send it the path they show, and the lock passes to the next tab when the holder closes.
 // Sharing, joining and leaving store the configuration and tell every tab to read it again; the
-// session's tab then starts or stops the session.
+// session's tab then starts or stops the session. Artifact bytes a page opens are fetched by the
+// session's tab too (sync-tab-fetch.ts).
 import type { Activity } from '../sync/adapter';
 import { ObservableValue, type Observable } from '../sync/observable';
 import { startSyncSession, type SessionOptions, type SyncSession } from '../sync/session';
@@ -11,6 +12,8 @@ import { leaveWorkspace, loadSyncConfig, roleOf, shareWorkspace, type SyncConfig
 import { INITIAL_STATUS, sameStatus, type SyncStatus } from '../sync/sync-status';
 import type { PeerPresence } from '../sync/transport/presence';
 import { acquireWebLock } from '../sync/web-lock';
+import { ArtifactFetchError, NOT_SYNCING_MESSAGE, toArtifactFetchError } from './artifact-fetch';
+import { answerTabFetch, TabFetchRequests, type FetchProgressListener, type TabFetchTiming } from './sync-tab-fetch';
 import { makeSyncTabs, type TabMessage } from './sync-tabs';
 import type { Workspace } from './workspace';
 
@@ -25,6 +28,13 @@ export interface SyncHandle {
   readonly config: Observable<SyncConfig | undefined>;
   /** the app path this tab shows, for the other people's presence view */
   setView(path: string): void;
+  /**
+   * Brings a peer's artifact bytes into this workspace from the relay (verified by their sha256),
+   * reporting bytes as they arrive; then client.downloadArtifact reads them. Runs in the tab that
+   * syncs the workspace, whichever tab asks. Rejects with ArtifactFetchError (`transient` when
+   * retrying later may work: the bytes are not uploaded yet, or the relay is unreachable).
+   */
+  fetchArtifact(runId: string, path: string, onProgress?: FetchProgressListener): Promise<void>;
   /** shares the workspace through `relayUrl`; the session starts */
   share(relayUrl: string): Promise<void>;
   /** stops syncing on this device; local data stays, the workspace is marked detached */
@@ -49,7 +59,7 @@ function restingStatus(config: SyncConfig | undefined): SyncStatus | undefined {
  * const sync = startSync(await openWorkspace({ name: 'team' }));
  * sync.status.subscribe((s) => console.log(s?.state));
  */
-export function startSync(ws: Workspace, options: SessionOptions = {}): SyncHandle {
+export function startSync(ws: Workspace, options: SessionOptions & { tabFetch?: TabFetchTiming } = {}): SyncHandle {
   const status = new ObservableValue<SyncStatus | undefined>(undefined, sameOrBothUndefined);
   const peers = new ObservableValue<readonly PeerPresence[]>([]);
   const activity = new ObservableValue<readonly Activity[]>([]);
@@ -68,8 +78,22 @@ export function startSync(ws: Workspace, options: SessionOptions = {}): SyncHand
     if (leader) tabs.post({ kind: 'state', status: status.get(), peers: peers.get(), activity: activity.get() });
   };
 
+  /** Fetches in this tab's session (a starting or stopping session settles first). */
+  const fetchHere = async (runId: string, path: string, onProgress?: FetchProgressListener): Promise<void> => {
+    await work;
+    const s = session;
+    if (!s) throw new ArtifactFetchError('not-syncing', NOT_SYNCING_MESSAGE);
+    try {
+      await s.fetchArtifact(runId, path, onProgress);
+    } catch (e) {
+      throw toArtifactFetchError(e);
+    }
+  };
+
   const onMessage = (m: TabMessage): void => {
-    if (m.kind === 'config') void reloadConfig();
+    requests.hear(m);
+    if (m.kind === 'fetch' && leader) void answerTabFetch(m, fetchHere, (answer) => tabs.post(answer));
+    else if (m.kind === 'config') void reloadConfig();
     else if (m.kind === 'hello') broadcast();
     else if (m.kind === 'view' && leader) {
       view = m.path;
@@ -81,6 +105,7 @@ export function startSync(ws: Workspace, options: SessionOptions = {}): SyncHand
     }
   };
   const tabs = makeSyncTabs(ws.name, onMessage);
+  const requests = new TabFetchRequests((m) => tabs.post(m), options.tabFetch);
 
   async function reloadConfig(): Promise<void> {
     const c = await loadSyncConfig(ws.store);
@@ -143,7 +168,8 @@ export function startSync(ws: Workspace, options: SessionOptions = {}): SyncHand
     leader = true;
     void serially(reconcile);
   });
-  void reloadConfig().then(() => tabs.post({ kind: 'hello' }));
+  const firstConfig = reloadConfig();
+  void firstConfig.then(() => tabs.post({ kind: 'hello' }));
 
   const announceView = (): void => {
     if (view !== null && !leader) tabs.post({ kind: 'view', path: view });
@@ -169,6 +195,11 @@ export function startSync(ws: Workspace, options: SessionOptions = {}): SyncHand
       if (leader) session?.setView(path);
       else announceView();
     },
+    async fetchArtifact(runId, path, onProgress) {
+      await firstConfig; // a page opened on an artifact asks before the configuration was read
+      if (!isActive(config.get())) throw new ArtifactFetchError('not-syncing', NOT_SYNCING_MESSAGE);
+      return leader ? fetchHere(runId, path, onProgress) : requests.request(runId, path, onProgress);
+    },
     async share(relayUrl) {
       await shareWorkspace(ws.store, relayUrl);
       await afterConfigChange();
@@ -182,6 +213,7 @@ export function startSync(ws: Workspace, options: SessionOptions = {}): SyncHand
       stopped = true;
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
       await serially(() => endSession((s) => s.stop()));
+      requests.close();
       tabs.close();
       releaseLock?.();
     },

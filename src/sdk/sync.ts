@@ -15,6 +15,9 @@ export type { Activity } from '../sync/adapter';
 export type { Observable } from '../sync/observable';
 export type { TokenRole } from '../domain/sync/token';
 export { startSync, type SyncHandle } from './sync-handle';
+export { ArtifactFetchError, type ArtifactFetchProblem } from './artifact-fetch';
+export type { FetchProgressListener } from './sync-tab-fetch';
+export type { Progress as FetchProgress } from '../sync/transport/relay-http';
 /** What the session reports once a read-only peer changed something locally (it is not sent). */
 export { READ_ONLY_NOTE } from '../sync/session';
 

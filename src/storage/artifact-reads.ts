@@ -1,5 +1,6 @@
 // Listing and reading a run's artifacts (MLflow's artifacts/list: one directory level, sorted by
-// path, directories without a size).
+// path, directories without a size), and which of them have their bytes here: a row synced from a
+// peer arrives before its bytes, which stay on the relay until someone opens the file.
 import { doesNotExist } from '../domain/errors';
 import type { FileInfo } from '../domain/entities';
 import type { WorkspaceDb } from './schema';
@@ -35,6 +36,28 @@ export async function readArtifactBlob(db: WorkspaceDb, runId: string, path: str
   return blob.data instanceof Blob ? blob.data : new Blob([blob.data]);
 }
 
+/** The stored hashes among `hashes` (keys only: no bytes are read). */
+async function storedHashes(db: WorkspaceDb, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  return new Set((await db.blobs.where('sha256').anyOf([...new Set(hashes)]).primaryKeys()).map(String));
+}
+
+/** Whether the bytes of the run's artifact `path` are stored here; RESOURCE_DOES_NOT_EXIST when
+ * the run has no such artifact. */
+export async function hasArtifactBytes(db: WorkspaceDb, runId: string, path: string): Promise<boolean> {
+  const row = await db.artifacts.get([runId, path]);
+  if (!row) throw doesNotExist(`No artifact '${path}' in run ${runId}.`);
+  return (await storedHashes(db, [row.sha256])).size > 0;
+}
+
+/** The files directly in `dir` ('' for the root; as listArtifactDir lists them) whose bytes are
+ * not stored here yet, sorted by path. */
+export async function artifactPathsAwaitingBytes(db: WorkspaceDb, runId: string, dir: string): Promise<string[]> {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const files = (await rowsUnder(db, runId, prefix)).filter((r) => r.path.startsWith(prefix) && !r.path.slice(prefix.length).includes('/'));
+  const stored = await storedHashes(db, files.map((r) => r.sha256));
+  return files.filter((r) => !stored.has(r.sha256)).map((r) => r.path).sort();
+}
 
 /** Every file under `dir` ('' for all), recursively, sorted by path. */
 export async function listArtifactFilesUnder(db: WorkspaceDb, runId: string, dir: string): Promise<FileInfo[]> {

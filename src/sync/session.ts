@@ -127,11 +127,14 @@ export async function startSyncSession(store: WorkspaceStore, config: SessionCon
     onChange: () => tracker.invalidate(),
     onAuthError,
   });
-  const tracker = new StatusTracker({ db: store.db, pool, coverage, blobs, role });
+  const tracker = new StatusTracker({ db: store.db, pool, coverage, blobs, role, replicator: () => replicator });
   if (unusable) refuse(unusable);
 
   replicator = await Replicator.start(store, {
     ...options.replicator,
+    // A read-only peer's first share could never be sent: what was here before joining (the
+    // default experiment) stays local instead of counting as changes not shared forever.
+    ...(role === 'read-only' ? { snapshot: false } : {}),
     workspaceId: config.workspaceId,
     peerId: config.peerId,
     user: config.user.name,

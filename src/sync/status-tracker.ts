@@ -1,5 +1,7 @@
 // Gathers what the status line needs (connection states, the relay's refusals, how much work is
-// pending) and reduces it with sync-status.ts. Recomputes are coalesced: a burst of updates
+// pending, whether this copy has received what the relay had) and reduces it with sync-status.ts.
+// A read-only session's own changes are counted apart (`unshared`): they are never sent, so
+// counting them as pending would say "syncing" forever. Recomputes are coalesced: a burst of updates
 // costs one journal count, and a periodic tick catches what no event announces (another tab's
 // journal entries, time passing while offline).
 import type { TokenRole } from '../domain/sync/token';
@@ -17,6 +19,8 @@ export interface StatusSources {
   coverage: StoredCoverage;
   blobs: BlobTransfer;
   role: TokenRole;
+  /** the replicator, once started (its idle() resolves when remote changes are folded in) */
+  replicator?: () => { idle(): Promise<void> } | undefined;
   /** coalescing window (default 100 ms) */
   throttleMs?: number;
   /** periodic recompute (default 2000 ms) */
@@ -100,14 +104,35 @@ export class StatusTracker {
 
   private async compute(): Promise<void> {
     const { db, pool, coverage, blobs } = this.s;
-    const [journal, uploads] = await Promise.all([countJournal(db), blobs.uploads ? blobs.uploads.pending() : 0]);
+    const [journal, uploads, idle] = await Promise.all([countJournal(db), blobs.uploads ? blobs.uploads.pending() : 0, this.replicatorIdle()]);
     const refusal = this.refusal ?? describeRefusal(pool.refusal());
-    const pendingItems = journal + uploads + blobs.wantedCount() + coverage.uncovered();
-    const inputs = { detached: this.detached, links: pool.links(), pendingItems, allStored: coverage.allCovered(), role: this.s.role };
+    // Read-only: journal entries become document writes that stay here, like the ones before.
+    const readOnly = this.s.role === 'read-only';
+    const unshared = readOnly ? journal + pool.unsharedWrites() : 0;
+    const pendingItems = (readOnly ? 0 : journal) + uploads + blobs.wantedCount() + coverage.uncovered();
+    const received = pool.allSynced() && idle && blobs.wantedCount() === 0;
+    const inputs = { detached: this.detached, links: pool.links(), pendingItems, unshared, received, allStored: coverage.allCovered(), role: this.s.role };
     const withRefusal = refusal === undefined ? inputs : { ...inputs, refusal };
     const problem = pool.failures()[0] ?? [...this.problems.values()][0];
     this.status.set(nextStatus(this.status.get(), problem === undefined ? withRefusal : { ...withRefusal, problem }, Date.now()));
   }
+
+  /** Whether the replicator has nothing to do right now; when it is busy, the status is
+   * computed again once it is done (a fold that changes no row announces nothing else). */
+  private async replicatorIdle(): Promise<boolean> {
+    const r = this.s.replicator?.();
+    if (!r) return false;
+    const idle = r.idle();
+    if (await settlesAtOnce(idle)) return true;
+    void idle.then(() => this.invalidate());
+    return false;
+  }
+}
+
+/** true when `p` settles within the current task (its microtasks), false when it has to wait for
+ * I/O or a timer: the replicator's idle() resolves at once when no step is running. */
+function settlesAtOnce(p: Promise<unknown>): Promise<boolean> {
+  return Promise.race([p.then(() => true, () => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 0))]);
 }
 
 function describeRefusal(r: { code: number; reason: string } | undefined): string | undefined {

@@ -1,18 +1,26 @@
 // The sync status line as a pure reduction of what the session observes, so its rules
 // (unauthorized beats offline beats connecting; when "offline since" starts and ends; when the
-// workspace counts as synced) are tested without sockets.
+// workspace counts as synced, and as received) are tested without sockets.
 import type { LinkState } from './transport/doc-connection';
 
 export type SyncState = 'connected' | 'connecting' | 'offline' | 'unauthorized' | 'detached';
 
 export interface SyncStatus {
   state: SyncState;
-  /** local work not yet on the relay or not yet here: journal entries + queued uploads +
-   * wanted blobs + documents whose latest state the relay has not confirmed as stored */
+  /** work that will finish: journal entries + queued uploads + wanted blobs + documents whose
+   * latest state the relay has not confirmed as stored. A read-only session's own changes are
+   * never sent, so they are not here but in `unshared`. */
   pendingItems: number;
+  /** read-only sessions: changes made on this device that will never be sent (0 otherwise) */
+  unshared: number;
+  /** every document finished its first sync with the relay, what arrived is folded into the
+   * tables (the replicator is idle) and every wanted blob is here: this copy has received what
+   * the relay had */
+  received: boolean;
   /** ms since epoch the connection was lost (set while offline or reconnecting after a loss) */
   offlineSince: number | null;
-  /** everything this peer has is stored on the relay and nothing is pending, right now */
+  /** everything this peer can send is stored on the relay, everything it had to receive is
+   * here (`received`) and nothing is pending, right now: "up to date" */
   synced: boolean;
   /** ms since epoch of the last moment `synced` was true (while it is true: since when) */
   lastSyncedAt: number | null;
@@ -29,6 +37,10 @@ export interface StatusInputs {
   /** one per synced document */
   links: readonly LinkState[];
   pendingItems: number;
+  /** read-only: local changes that will never be sent (default 0) */
+  unshared?: number;
+  /** see SyncStatus.received */
+  received: boolean;
   /** the relay confirmed every document as stored */
   allStored: boolean;
   role: SyncStatus['role'];
@@ -36,7 +48,7 @@ export interface StatusInputs {
   problem?: string;
 }
 
-export const INITIAL_STATUS: SyncStatus = { state: 'connecting', pendingItems: 0, offlineSince: null, synced: false, lastSyncedAt: null, role: 'read-write' };
+export const INITIAL_STATUS: SyncStatus = { state: 'connecting', pendingItems: 0, unshared: 0, received: false, offlineSince: null, synced: false, lastSyncedAt: null, role: 'read-write' };
 
 export function connectionState(i: Pick<StatusInputs, 'detached' | 'refusal' | 'links'>): SyncState {
   if (i.detached) return 'detached';
@@ -51,11 +63,11 @@ export function nextStatus(prev: SyncStatus, i: StatusInputs, now: number): Sync
   // "Offline since" starts at the first loss and lasts through reconnect attempts until every
   // document is connected again.
   const offlineSince = state === 'connected' || state === 'detached' ? null : state === 'offline' ? (prev.offlineSince ?? now) : prev.offlineSince;
-  const synced = state === 'connected' && i.allStored && i.pendingItems === 0;
+  const synced = state === 'connected' && i.allStored && i.pendingItems === 0 && i.received;
   // While synced, lastSyncedAt stays at the moment it became so (the UI is not woken for nothing);
   // on leaving it, it moves to now, the last moment everything was known to be stored.
   const lastSyncedAt = synced === prev.synced ? prev.lastSyncedAt : now;
-  const next: SyncStatus = { state, pendingItems: i.pendingItems, offlineSince, synced, lastSyncedAt, role: i.role };
+  const next: SyncStatus = { state, pendingItems: i.pendingItems, unshared: i.unshared ?? 0, received: i.received, offlineSince, synced, lastSyncedAt, role: i.role };
   const error = i.refusal ?? i.problem;
   if (error !== undefined) next.error = error;
   return next;
@@ -63,5 +75,5 @@ export function nextStatus(prev: SyncStatus, i: StatusInputs, now: number): Sync
 
 /** Field-wise equality, so recomputing an unchanged status does not wake the UI. */
 export function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
-  return a.state === b.state && a.pendingItems === b.pendingItems && a.offlineSince === b.offlineSince && a.synced === b.synced && a.lastSyncedAt === b.lastSyncedAt && a.role === b.role && a.error === b.error;
+  return a.state === b.state && a.pendingItems === b.pendingItems && a.unshared === b.unshared && a.received === b.received && a.offlineSince === b.offlineSince && a.synced === b.synced && a.lastSyncedAt === b.lastSyncedAt && a.role === b.role && a.error === b.error;
 }

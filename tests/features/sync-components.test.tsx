@@ -28,6 +28,7 @@ function fakeHandle() {
     activity,
     config,
     setView: (path) => void views.push(path),
+    fetchArtifact: async () => undefined,
     share: async () => undefined,
     leave: async () => undefined,
     stop: async () => undefined,
@@ -60,7 +61,7 @@ function mount(handle: SyncHandle, view: () => JSX.Element): HTMLElement {
   return host;
 }
 
-const status = (s: Partial<SyncStatus>): SyncStatus => ({ state: 'connected', pendingItems: 0, offlineSince: null, synced: true, lastSyncedAt: 0, role: 'read-write', ...s });
+const status = (s: Partial<SyncStatus>): SyncStatus => ({ state: 'connected', pendingItems: 0, unshared: 0, received: true, offlineSince: null, synced: true, lastSyncedAt: 0, role: 'read-write', ...s });
 const peer = (p: Partial<PeerPresence>): PeerPresence => ({ clientId: 1, peer: 'aa'.repeat(8), name: 'Ada Lovelace', color: '#4363d8', view: '/experiments/1', ...p });
 
 describe('the header status', () => {

@@ -9,12 +9,12 @@ import { answersAsRelay, defaultRelayUrl, LOCAL_RELAY } from '../../src/features
 import { readInvite } from '../../src/features/sync/invite-reading';
 import { initials, safeAppPath, viewLabel } from '../../src/features/sync/peer-view';
 import { darkRuns, qrPicture } from '../../src/features/sync/qr-runs';
-import { clockTime, statusLine, statusProblem } from '../../src/features/sync/status-line';
+import { clockTime, statusLine, statusProblem, unsharedText } from '../../src/features/sync/status-line';
 import { nameForJoinedWorkspace } from '../../src/features/workspaces/joined-name';
 import { chosenWorkspaceName, isWorkspaceName } from '../../src/features/workspaces/workspace-choice';
 
 const W = '3f2a9c1e'.padEnd(32, '0');
-const status = (s: Partial<SyncStatus>): SyncStatus => ({ state: 'connected', pendingItems: 0, offlineSince: null, synced: false, lastSyncedAt: null, role: 'read-write', ...s });
+const status = (s: Partial<SyncStatus>): SyncStatus => ({ state: 'connected', pendingItems: 0, unshared: 0, received: true, offlineSince: null, synced: false, lastSyncedAt: null, role: 'read-write', ...s });
 const at = (h: number, m: number, sec: number): number => new Date(2025, 2, 1, h, m, sec).getTime();
 
 describe('the status line', () => {
@@ -36,6 +36,20 @@ describe('the status line', () => {
     expect(line.tone).toBe('warn');
     expect(line.detail).toContain('3 items will sync when the relay is back');
     expect(statusLine(status({ state: 'offline', offlineSince: at(14, 3, 9), lastSyncedAt: at(14, 2, 0) })).detail).toContain('Last synced 14:02:00.');
+  });
+
+  test('a copy still receiving says so; a read-only copy counts its own changes apart', () => {
+    expect(statusLine(status({ received: false })).text).toBe('Receiving…');
+    expect(statusLine(status({ received: false })).tone).toBe('busy');
+    // what is pending still comes first
+    expect(statusLine(status({ received: false, pendingItems: 2 })).text).toBe('Syncing 2 items');
+    const line = statusLine(status({ synced: true, role: 'read-only', unshared: 3, lastSyncedAt: at(9, 5, 7) }));
+    expect(line.text).toBe('3 local changes not shared (read-only)');
+    expect(line.tone).toBe('ok');
+    expect(line.detail).toContain('the 3 changes made here stay on this device');
+    expect(unsharedText(1)).toBe('1 local change not shared (read-only)');
+    // receiving from the others still shows as syncing, never the unshared changes
+    expect(statusLine(status({ role: 'read-only', unshared: 3, pendingItems: 1 })).text).toBe('Syncing 1 item');
   });
 
   test('a problem that does not stop syncing is told apart from a refusal', () => {

@@ -4,7 +4,7 @@
 // retry after failures.
 import 'fake-indexeddb/auto';
 import { afterEach, expect, test } from 'vitest';
-import { BlobDownloader } from '../../src/sync/blob-download';
+import { BlobDownloader, BlobNotOnRelayError } from '../../src/sync/blob-download';
 import { BlobIntegrityError, sha256Hex } from '../../src/sync/blob-hash';
 import { BlobTransfer } from '../../src/sync/blob-transfer';
 import { RelayHttp, RelayHttpError } from '../../src/sync/transport/relay-http';
@@ -159,12 +159,52 @@ test('wanted blobs missing on the relay are retried until a peer uploads them', 
   transfer.setWanted([hash]);
   await new Promise((r) => setTimeout(r, 60));
   expect(transfer.wantedCount()).toBe(1);
-  expect(transfer.wantedErrors().get(hash)?.message).toMatch(/404/);
+  expect(transfer.wantedErrors().get(hash)).toBeInstanceOf(BlobNotOnRelayError);
+  expect(transfer.wantedErrors().get(hash)?.message).toMatch(/not on the relay yet/);
+  expect(transfer.problem()).toBeUndefined(); // normal while the writer is offline: not a problem
+  // the relay was only asked (POST .../missing), never sent a GET that would answer 404
+  expect(relay.log.filter((l) => l.startsWith('GET'))).toEqual([]);
+  expect(relay.log.filter((l) => l === `POST /blobs/${W}/missing`).length).toBeGreaterThanOrEqual(2);
   relay.blobs.set(hash, data);
   for (let i = 0; i < 50 && stored.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
   expect(stored).toEqual([hash]);
   expect(transfer.wantedCount()).toBe(0);
+  expect(relay.log.filter((l) => l.startsWith('GET'))).toEqual([`GET /blobs/${W}/${hash}`]);
   transfer.stop();
+});
+
+test('wanted blobs are asked about in one batch; only those the relay has are downloaded', async () => {
+  const store = await open();
+  const relay = fakeRelay();
+  const all: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const b = bytesOf(50 + i, i + 1);
+    const h = await sha256Hex(b);
+    all.push(h);
+    if (i % 2 === 0) relay.blobs.set(h, b);
+  }
+  const stored: string[] = [];
+  const transfer = new BlobTransfer({ db: store.db, http: relay.http, workspace: W, canUpload: false, backoff: { initialMs: 5000, maxMs: 5000 }, onStored: (h) => stored.push(h) });
+  transfer.setWanted(all);
+  for (let i = 0; i < 100 && stored.length < 5; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(stored.sort()).toEqual(all.filter((_, i) => i % 2 === 0).sort());
+  expect(relay.log.filter((l) => l.startsWith('POST'))).toHaveLength(1);
+  expect(relay.log.filter((l) => l.startsWith('GET')).sort()).toEqual(stored.map((h) => `GET /blobs/${W}/${h}`).sort());
+  expect(transfer.wantedCount()).toBe(5);
+  transfer.stop();
+});
+
+test('an artifact fetch asks the relay first: bytes nobody uploaded yet fail without a GET', async () => {
+  const store = await open();
+  const relay = fakeRelay();
+  const data = bytesOf(700, 9);
+  const hash = await sha256Hex(data);
+  const dl = new BlobDownloader({ db: store.db, http: relay.http, workspace: W });
+  await expect(dl.fetch(hash)).rejects.toBeInstanceOf(BlobNotOnRelayError);
+  expect(relay.log).toEqual([`POST /blobs/${W}/missing`]);
+  relay.blobs.set(hash, data);
+  expect(await dl.fetch(hash)).toEqual(data);
+  expect(relay.log.slice(1)).toEqual([`POST /blobs/${W}/missing`, `GET /blobs/${W}/${hash}`]);
 });
 
 test('a wanted blob that fails verification is reported as a problem and retried', async () => {

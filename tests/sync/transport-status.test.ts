@@ -7,7 +7,7 @@ import { INITIAL_STATUS, connectionState, nextStatus, type StatusInputs } from '
 import { covers } from '../../src/sync/transport/stored-coverage';
 import { colorFor } from '../../src/sync/transport/presence';
 
-const base: StatusInputs = { detached: false, links: ['connected', 'connected'], pendingItems: 0, allStored: true, role: 'read-write' };
+const base: StatusInputs = { detached: false, links: ['connected', 'connected'], pendingItems: 0, received: true, allStored: true, role: 'read-write' };
 
 test('detached beats unauthorized beats offline beats connecting', () => {
   expect(connectionState({ ...base, detached: true, refusal: 'x' })).toBe('detached');
@@ -38,6 +38,22 @@ test('offline since starts at the first loss, survives reconnect attempts and en
   expect(s.synced).toBe(false); // nothing pending, but the relay has not confirmed every document
   s = nextStatus(s, base, 600);
   expect(s).toMatchObject({ synced: true, lastSyncedAt: 600 });
+});
+
+test('synced needs everything received too: first syncs done, changes folded, wanted blobs here', () => {
+  let s = nextStatus(INITIAL_STATUS, { ...base, received: false }, 100);
+  expect(s).toMatchObject({ state: 'connected', synced: false, received: false, lastSyncedAt: null });
+  s = nextStatus(s, base, 200);
+  expect(s).toMatchObject({ synced: true, received: true, lastSyncedAt: 200 });
+  // a new document that has not synced yet (or a fold running) takes "synced" away again
+  s = nextStatus(s, { ...base, received: false }, 300);
+  expect(s).toMatchObject({ synced: false, received: false, lastSyncedAt: 300 });
+});
+
+test("a read-only peer's unsendable changes are not pending: synced, with the count apart", () => {
+  const s = nextStatus(INITIAL_STATUS, { ...base, role: 'read-only', unshared: 4 }, 1);
+  expect(s).toMatchObject({ synced: true, pendingItems: 0, unshared: 4, role: 'read-only' });
+  expect(nextStatus(INITIAL_STATUS, base, 1).unshared).toBe(0);
 });
 
 test('a refusal shows its reason; a read-only role is reported', () => {

@@ -1,7 +1,9 @@
 // A run's artifacts: the folder tree on the left, the selected file's preview (or the selected
 // folder's contents) on the right. Selection and open folders live in the URL (url-state.ts);
 // a folder that holds the selection is always shown open, so a shared link lands on the file.
-import { For, Match, Switch, type JSX } from 'solid-js';
+// Fetching a peer's file from the relay changes no row, so the browser counts arrivals and the
+// listings that say "on the relay" read again on each.
+import { createSignal, For, Match, Switch, type JSX } from 'solid-js';
 import type { FileInfo } from '../../sdk/index';
 import { parentOf } from '../../domain/artifact-path';
 import { baseName } from '../../domain/artifact-preview';
@@ -19,6 +21,8 @@ export function ArtifactBrowser(props: { runId: string; url: RunPageUrl }): JSX.
   const { workspace, client } = useWorkspace();
   const selected = () => props.url.artifact();
   const isOpen = (dir: string): boolean => props.url.openDirs().includes(dir) || isInside(selected() ?? '', dir);
+  const [arrivals, setArrivals] = createSignal(0);
+  const arrived = (): void => void setArrivals((n) => n + 1);
 
   const select = (path: string): void => props.url.setArtifact(path, props.url.openDirs());
   // Opening or closing a folder also selects it (as MLflow's browser does): the preview pane then
@@ -47,7 +51,7 @@ export function ArtifactBrowser(props: { runId: string; url: RunPageUrl }): JSX.
   return (
     <div class="artifact-browser">
       <nav class="artifact-tree-pane" aria-label="Artifact files">
-        <ArtifactTree runId={props.runId} dir="" selected={selected()} isOpen={isOpen} onToggle={toggle} onSelect={select} />
+        <ArtifactTree runId={props.runId} dir="" selected={selected()} isOpen={isOpen} onToggle={toggle} onSelect={select} arrivals={arrivals} />
       </nav>
       <div class="artifact-preview-pane">
         <Switch>
@@ -78,7 +82,7 @@ export function ArtifactBrowser(props: { runId: string; url: RunPageUrl }): JSX.
             </div>
           </Match>
           <Match when={current()?.path} keyed>
-            {(path) => <ArtifactPreview runId={props.runId} path={path} size={current()?.fileSize ?? 0} />}
+            {(path) => <ArtifactPreview runId={props.runId} path={path} size={current()?.fileSize ?? 0} onFetched={arrived} />}
           </Match>
         </Switch>
       </div>

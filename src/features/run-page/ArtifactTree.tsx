@@ -1,6 +1,7 @@
 // One folder level of a run's artifacts, nested for open folders, with file sizes. Each level is
 // its own live listing, so a file logged while the page is open appears in its folder. Rows are
-// keyed by path: a refresh updates sizes in place and keeps open folders open.
+// keyed by path: a refresh updates sizes in place and keeps open folders open. A peer's file whose
+// bytes have not been fetched yet says "on the relay" next to its size.
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import { baseName } from '../../domain/artifact-preview';
 import { formatBytes } from '../../ui/format';
@@ -15,13 +16,19 @@ export interface ArtifactTreeProps {
   isOpen: (dir: string) => boolean;
   onToggle: (dir: string) => void;
   onSelect: (path: string) => void;
+  /** changes when a file's bytes arrived from the relay (the listing reads again) */
+  arrivals: () => number;
 }
 
 export function ArtifactTree(props: ArtifactTreeProps): JSX.Element {
   const { workspace, client } = useWorkspace();
-  const listing = createWorkspaceQuery(workspace, () => [props.runId, props.dir] as const, ([runId, dir]) => client.listArtifacts(runId, dir));
-  const byPath = createMemo(() => new Map((listing.value() ?? []).map((e) => [e.path, e])));
-  const paths = createMemo(() => (listing.value() ?? []).map((e) => e.path), [], {
+  const listing = createWorkspaceQuery(workspace, () => [props.runId, props.dir, props.arrivals()] as const, async ([runId, dir]) => {
+    const [entries, awaiting] = await Promise.all([client.listArtifacts(runId, dir), client.listArtifactsAwaitingBytes(runId, dir)]);
+    return { entries, awaiting: new Set(awaiting) };
+  });
+  const entries = () => listing.value()?.entries;
+  const byPath = createMemo(() => new Map((entries() ?? []).map((e) => [e.path, e])));
+  const paths = createMemo(() => (entries() ?? []).map((e) => e.path), [], {
     equals: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
   });
 
@@ -32,15 +39,23 @@ export function ArtifactTree(props: ArtifactTreeProps): JSX.Element {
           {(path) => {
             const entry = () => byPath().get(path);
             const selected = () => props.selected === path;
+            const onRelay = () => listing.value()?.awaiting.has(path) ?? false;
             return (
               <li data-path={path} classList={{ selected: selected() }}>
                 <Show
                   when={entry()?.isDir}
                   fallback={
-                    <button type="button" class="tree-item file" aria-current={selected() ? 'true' : undefined} onClick={() => props.onSelect(path)}>
+                    <button
+                      type="button"
+                      class="tree-item file"
+                      aria-current={selected() ? 'true' : undefined}
+                      data-bytes={onRelay() ? 'on-relay' : 'here'}
+                      title={onRelay() ? 'Logged by someone else: the file is fetched from the relay when you open it' : undefined}
+                      onClick={() => props.onSelect(path)}
+                    >
                       <span class="tree-twisty" aria-hidden="true" />
                       <span class="tree-name">{baseName(path)}</span>
-                      <span class="tree-size">{formatBytes(entry()?.fileSize)}</span>
+                      <span class="tree-size">{onRelay() ? `on the relay · ${formatBytes(entry()?.fileSize)}` : formatBytes(entry()?.fileSize)}</span>
                     </button>
                   }
                 >

@@ -2,7 +2,8 @@
 // live refresh while a run logs updates values in place instead of rebuilding every row.
 import { createMemo, For, Show, type JSX } from 'solid-js';
 
-export function KeyValueTable(props: { entries: Record<string, string>; empty: string }): JSX.Element {
+/** `note`: shown under a value (a param's conflict warning). */
+export function KeyValueTable(props: { entries: Record<string, string>; empty: string; note?: (key: string) => JSX.Element }): JSX.Element {
   const keys = createMemo(() => Object.keys(props.entries).sort(), [], {
     equals: (a, b) => a.length === b.length && a.every((k, i) => k === b[i]),
   });
@@ -14,7 +15,10 @@ export function KeyValueTable(props: { entries: Record<string, string>; empty: s
             {(k) => (
               <tr data-key={k}>
                 <th scope="row">{k}</th>
-                <td class="kv-value">{props.entries[k]}</td>
+                <td class="kv-value">
+                  {props.entries[k]}
+                  {props.note?.(k)}
+                </td>
               </tr>
             )}
           </For>

@@ -14,6 +14,8 @@ import { Description } from './Description';
 import { MetricsSection } from './MetricsSection';
 import { Overview } from './Overview';
 import { ParamsSection } from './ParamsSection';
+import type { PeerNames } from './param-conflicts';
+import { useSync } from '../sync/sync-context';
 import { makeSectionLanding } from './section-landing';
 import { TagsEditor } from './TagsEditor';
 import { RUN_SECTIONS, sectionDomId, useRunPageUrl, type RunPageUrl, type RunSection } from './url-state';
@@ -62,13 +64,21 @@ export function RunPage(): JSX.Element {
   const { workspace, client } = useWorkspace();
   const data = createWorkspaceQuery(workspace, () => params.runId, async (runId) => {
     const run = await client.getRun(runId);
-    const [summaries, experiment] = await Promise.all([
+    const [summaries, conflicts, experiment] = await Promise.all([
       client.getMetricSummaries(runId),
+      client.getParamConflicts(runId),
       // The breadcrumb can do without a name; the page should not fail for it.
       client.getExperiment(run.info.experimentId).catch(() => undefined),
     ]);
-    return { run, summaries, experiment };
+    return { run, summaries, conflicts, experiment };
   });
+  // Who logged a conflicting param value: this device, or a peer by its name while online.
+  const sync = useSync();
+  const names = (): PeerNames => {
+    const self = sync.config()?.peerId;
+    const online = new Map(sync.peers().map((p) => [p.peer, p.name]));
+    return self === undefined ? { online } : { self, online };
+  };
 
   /**
    * The loaded run, only once it is the one in the URL. Going to a parent or child run therefore
@@ -128,7 +138,7 @@ export function RunPage(): JSX.Element {
                 <Description runId={info().runId} content={v().run.data.tags[NOTE_CONTENT_TAG]} />
               </Section>
               <Section id="parameters" title={`Parameters (${Object.keys(v().run.data.params).length})`}>
-                <ParamsSection params={v().run.data.params} />
+                <ParamsSection params={v().run.data.params} conflicts={v().conflicts} names={names()} />
               </Section>
               <Section id="metrics" title={`Metrics (${Object.keys(v().summaries).length})`}>
                 <MetricsSection runId={info().runId} summaries={v().summaries} />

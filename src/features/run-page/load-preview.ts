@@ -1,6 +1,8 @@
 // Reading what a preview needs, and no more: the plan (domain/artifact-preview.ts) says how many
 // bytes; artifacts are Blobs in IndexedDB, so `blob.slice(0, n)` reads only the first n bytes of a
 // 200 MB file from disk. Images get the Blob itself (the browser decodes it off the main thread).
+// `ensureBytes` runs just before the bytes are read: a peer's artifact is fetched from the relay
+// then, and a file with no preview is never fetched just for being opened.
 import { baseName, planAfterSniff, planPreview, type PreviewPlan } from '../../domain/artifact-preview';
 import { decodeTextPrefix } from '../../domain/text-preview';
 import type { MlflowClient } from '../../sdk/index';
@@ -15,9 +17,13 @@ async function readPrefix(blob: Blob, n: number): Promise<Uint8Array> {
   return new Uint8Array(await blob.slice(0, n).arrayBuffer());
 }
 
-export async function loadPreview(client: MlflowClient, runId: string, path: string, size: number): Promise<LoadedPreview> {
+/** Resolves once the artifact's bytes are stored here (artifact-bytes.ts). */
+export type EnsureBytes = () => Promise<void>;
+
+export async function loadPreview(client: MlflowClient, runId: string, path: string, size: number, ensureBytes: EnsureBytes): Promise<LoadedPreview> {
   let plan = planPreview(path, size);
   if (plan.kind === 'download') return { view: 'download', plan };
+  await ensureBytes();
   const blob = await client.downloadArtifact(runId, path);
   if (plan.kind === 'sniff') plan = planAfterSniff(size, await readPrefix(blob, plan.readBytes));
   switch (plan.kind) {
@@ -35,7 +41,8 @@ export async function loadPreview(client: MlflowClient, runId: string, path: str
 }
 
 /** Saves an artifact through the browser's download UI. `make*`-style: not reactive. */
-export async function downloadArtifactFile(client: MlflowClient, runId: string, path: string): Promise<void> {
+export async function downloadArtifactFile(client: MlflowClient, runId: string, path: string, ensureBytes: EnsureBytes): Promise<void> {
+  await ensureBytes();
   const blob = await client.downloadArtifact(runId, path);
   // octet-stream: the object URL is a file to save, never a document (an HTML artifact opened
   // from it would otherwise run as this origin's page).

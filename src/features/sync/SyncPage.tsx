@@ -10,7 +10,7 @@ import { InvitePanel } from './InvitePanel';
 import { LeavePanel } from './LeavePanel';
 import { PeersPanel } from './PeersPanel';
 import { SharePanel } from './SharePanel';
-import { statusLine, statusProblem } from './status-line';
+import { statusLine, statusProblem, unsharedText } from './status-line';
 import { useSync } from './sync-context';
 import { WorkspaceContents } from './WorkspaceContents';
 import './sync.css';
@@ -29,8 +29,10 @@ export function SyncPage(): JSX.Element {
     return c !== undefined && roleOf(c) === 'read-only';
   };
   // A read-only peer's own change is what the read-only note below is about: said once, there.
-  const changedReadOnly = () => statusProblem(status()) === READ_ONLY_NOTE;
-  const problem = () => (changedReadOnly() ? undefined : statusProblem(status()));
+  // `unshared` counts them durably (after a reload too); the note is set when one is made.
+  const unshared = () => status()?.unshared ?? 0;
+  const changedReadOnly = () => statusProblem(status()) === READ_ONLY_NOTE || unshared() > 0;
+  const problem = () => (statusProblem(status()) === READ_ONLY_NOTE ? undefined : statusProblem(status()));
   return (
     <article class="sync-page">
       <h2>Sharing</h2>
@@ -57,6 +59,10 @@ export function SyncPage(): JSX.Element {
             {changedReadOnly()
               ? 'You changed something here, but your invite is read-only: the change stays on this device and is never sent to the others.'
               : 'Your invite is read-only: you see everything others share, but what you change here stays on this device and is never sent.'}
+            <Show when={unshared() > 0}>
+              {' '}
+              <strong class="unshared-count">{unsharedText(unshared())}.</strong>
+            </Show>
           </p>
         </Show>
       </section>

@@ -1,7 +1,7 @@
 // How much of the workspace is here: experiments and runs, counted live, so a person who just
 // joined watches them arrive next to the number of items still syncing.
 import { A } from '@solidjs/router';
-import { createSignal, onCleanup, Show, type JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { createWorkspaceQuery } from '../../ui/primitives/workspace-query';
 import { useWorkspace } from '../../ui/workspace-context';
 import { useSync } from './sync-context';
@@ -10,9 +10,6 @@ interface Counts {
   experiments: number;
   runs: number;
 }
-
-/** how long "synced" must hold before a fresh copy counts as up to date */
-const SETTLED_MS = 2000;
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -24,15 +21,11 @@ export function WorkspaceContents(props: { joining: boolean }): JSX.Element {
     const perExperiment = await client.countRuns({ experimentIds: experiments.map((e) => e.experimentId) });
     return { experiments: experiments.length, runs: Object.values(perExperiment).reduce((a, b) => a + b, 0) };
   });
-  // "Synced" means the relay has everything this copy has; a copy that just joined is trivially
-  // that for a moment, before the relay's state arrives (the status has no "received everything"
-  // signal). So "up to date" waits until it has stayed synced for a while, re-checked on a tick.
-  const [now, setNow] = createSignal(Date.now());
-  const tick = setInterval(() => setNow(Date.now()), 500);
-  onCleanup(() => clearInterval(tick));
+  // Up to date: every document finished its first sync with the relay, what arrived is in the
+  // tables, every metric chunk is here, and the relay has everything this copy has.
   const upToDate = () => {
     const s = status();
-    return s?.state === 'connected' && s.synced && s.lastSyncedAt !== null && now() - s.lastSyncedAt >= SETTLED_MS;
+    return s?.state === 'connected' && s.received && s.synced;
   };
   return (
     <section class="sync-section workspace-contents" aria-labelledby="contents-heading" data-up-to-date={upToDate() ? 'yes' : 'no'}>

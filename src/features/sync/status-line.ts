@@ -32,6 +32,11 @@ export function dateTime(ms: number): string {
 
 const items = (n: number): string => `${n} ${n === 1 ? 'item' : 'items'}`;
 
+/** A read-only peer's own changes, which are never sent: "3 local changes not shared (read-only)". */
+export function unsharedText(n: number): string {
+  return `${n} local ${n === 1 ? 'change' : 'changes'} not shared (read-only)`;
+}
+
 export function statusLine(status: SyncStatus | undefined): StatusLine {
   if (!status) return { text: 'Not shared', tone: 'off', detail: 'This workspace stays on this device. Share it to sync with others.' };
   switch (status.state) {
@@ -54,8 +59,13 @@ export function statusLine(status: SyncStatus | undefined): StatusLine {
       }
       if (status.synced) {
         const since = status.lastSyncedAt !== null ? ` (since ${clockTime(status.lastSyncedAt)})` : '';
-        return { text: 'Synced', tone: 'ok', detail: `Connected; every change is stored on the relay${since}.` };
+        if (status.unshared > 0) {
+          const n = status.unshared;
+          return { text: unsharedText(n), tone: 'ok', detail: `Connected; you have everything the others shared${since}. Your invite is read-only, so ${n === 1 ? 'the change' : `the ${n} changes`} made here stay on this device.` };
+        }
+        return { text: 'Synced', tone: 'ok', detail: `Connected; every change is stored on the relay and everything shared is here${since}.` };
       }
+      if (!status.received) return { text: 'Receiving…', tone: 'busy', detail: `Connected; receiving what the others shared.${lastSynced(status)}` };
       return { text: 'Connected', tone: 'ok', detail: `Connected; checking what the relay has stored.${lastSynced(status)}` };
   }
 }

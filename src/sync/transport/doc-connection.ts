@@ -128,6 +128,21 @@ export class DocConnection {
     return Y.encodeStateVector(this.mirror ?? this.doc);
   }
 
+  /**
+   * Read-only connections: how many of this device's writes the relay will never get (Yjs
+   * clock ticks the real document has beyond the mirror; a slot or ref written once is one).
+   * Everything the mirror holds came from the relay and was copied into the real document, so
+   * the difference is exactly what was written here. 0 before the first sync (the mirror is
+   * still empty then) and for read-write connections, which send everything.
+   */
+  unsharedWrites(): number {
+    if (!this.mirror || !this.synced) return 0;
+    const shared = Y.decodeStateVector(Y.encodeStateVector(this.mirror));
+    let n = 0;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) n += Math.max(0, clock - (shared.get(client) ?? 0));
+    return n;
+  }
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
