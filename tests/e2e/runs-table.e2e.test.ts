@@ -132,7 +132,7 @@ test('group by a param shows aggregate rows; saved views restore the setup', asy
 test('keyboard selection, compare, move to another experiment and delete', async () => {
   await page.goto(new URL(`/experiments/${expId}?open=${ids.parent}`, b.baseUrl).href);
   await page.waitForSelector(`tr[data-run-id="${ids['trial-a']}"]`);
-  await page.click('h2');
+  await page.click('#app-root h2');
   await page.keyboard.press('j'); // solo
   await page.keyboard.press('j'); // parent
   await page.keyboard.press('j'); // trial-c
