@@ -13,8 +13,14 @@ import { MLFLOW_VERSION } from './domain/mlflow-version';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
-// New versions take over at once (registerType 'autoUpdate' reloads open pages).
-self.addEventListener('install', () => void self.skipWaiting());
+// Updates never switch under the user: a new version installs, then waits until the page's
+// "Reload to update" (features/app-update) posts SKIP_WAITING. The first install has no old worker
+// to wait for, so it activates at once; claiming then lets the tab of the first visit be
+// controlled (offline-ready) without a reload. After SKIP_WAITING the browser hands the old
+// worker's tabs to this one by itself, so the claim only matters on the first install.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 // Registered BEFORE precacheAndRoute so it runs first; stopImmediatePropagation keeps workbox's

@@ -2,9 +2,9 @@
 // worker) and serve dist/ with `vite preview` on 127.0.0.1 and a free port. Tests get the URL
 // through inject('baseUrl'); the teardown stops the server.
 import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { buildApp, root } from './build-app';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,21 +12,11 @@ declare module 'vitest' {
   }
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
 export default async function setup(project: TestProject) {
   const t0 = performance.now();
-  // vitest sets NODE_ENV=test; vite-plugin-pwa would then build the SW with workbox's dev logging.
-  // Build exactly what `npm run build` ships.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
   // A build folder of our own, so several e2e runs (or `npm start`) never overwrite each other.
   const outDir = `${root}node_modules/.cache/orchard-e2e-${process.pid}`;
-  try {
-    await build({ root, configFile: `${root}vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildApp(outDir);
   const server = await preview({
     root,
     configFile: `${root}vite.config.ts`,
