@@ -14,6 +14,8 @@ import { RegisteredModelPage } from '../features/registry/RegisteredModelPage';
 import { VersionPage } from '../features/registry/VersionPage';
 import { SettingsLink } from '../features/settings/SettingsLink';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StorageNotices } from '../features/storage/StorageNotices';
+import { StoragePage } from '../features/storage/StoragePage';
 import { JoinPage } from '../features/sync/JoinPage';
 import { PresenceAvatars } from '../features/sync/PresenceAvatars';
 import { createPresenceView } from '../features/sync/presence-view';
@@ -40,6 +42,7 @@ function Layout(props: RouteSectionProps): JSX.Element {
         <SyncStatusBadge />
         <SettingsLink />
       </header>
+      <StorageNotices />
       <div class="shell-body">
         <ExperimentList />
         <ShortcutHelp />
@@ -90,6 +93,7 @@ export function App(): JSX.Element {
                 <Route path="/models/:name" component={RegisteredModelPage} />
                 <Route path="/models/:name/versions/:version" component={VersionPage} />
                 <Route path="/settings" component={SettingsPage} />
+                <Route path="/storage" component={StoragePage} />
                 <Route path="/sync" component={SyncPage} />
                 <Route path="/join" component={JoinPage} />
                 <Route path="*" component={() => <p>Nothing here. <a href="/">Back to experiments</a></p>} />

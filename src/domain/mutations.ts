@@ -8,6 +8,8 @@ import type { AuditStamp } from './registry/audit-trail';
 import type { ApprovalGate, ApprovalRequest, RegistryEvent, Stage } from './registry/entities';
 import type { FoldedModelRow, FoldedVersionRow } from './sync/registry-fold';
 import type { SyncedRun } from './sync/run-entity';
+import type { RunRowLike } from './mlruns/import-rules';
+import type { ModelRowLike, VersionRowLike } from './mlruns/registry-rules';
 
 export type Mutation =
   | { type: 'experiment/create'; experiment: Experiment }
@@ -33,7 +35,9 @@ export type Mutation =
   | { type: 'artifact/put'; runId: string; path: string; sha256: string; size: number; data: Blob; at: number }
   | RegistryMutation
   | SyncRegistryMutation
-  | SyncRunMutation;
+  | SyncRunMutation
+  | RetentionMutation
+  | ImportMutation;
 
 /**
  * Model Registry changes (MLflow's registry plus Orchard's approvals). `audit` fixes the id, user
@@ -118,3 +122,57 @@ export type SyncRunMutation =
   | { type: 'sync/appendMetrics'; hash: string; runId: string; metrics: Array<{ key: string } & MetricColumns> }
   /** an artifact row without its bytes (they are fetched by sha256 when opened) */
   | { type: 'sync/putArtifactRef'; runId: string; path: string; sha256: string; size: number; at: number };
+
+// ---- Retention: permanent deletion (storage/mutations/retention.ts, sdk/retention.ts) ----------
+/**
+ * What a confirmed retention plan removes for good. Each carries what the preview showed, and the
+ * handler refuses (ABORTED, nothing removed) when the rows changed since, so nothing goes that the
+ * user was not shown. Local only: refused in a shared workspace (the peers' documents would bring
+ * the rows back), and the sync replicator publishes none of these.
+ */
+export type RetentionMutation =
+  /** runs with everything they hold (metric history, overviews, artifact rows), each still in the
+   * lifecycle stage the preview showed */
+  | { type: 'retention/purgeRuns'; runs: Array<{ runId: string; lifecycleStage: LifecycleStage }> }
+  /** deleted experiments whose runs are purged already (in the same batch) */
+  | { type: 'retention/purgeExperiments'; experimentIds: string[] }
+  /** artifact bytes, each only if no artifact row (nor sync's chunk and upload rows) points at it */
+  | { type: 'retention/dropOrphanBlobs'; sha256s: string[] };
+
+// ---- Import from MLflow: FileStore trees (storage/mutations/import-*.ts, sdk/import/) ---------
+/**
+ * An MLflow FileStore tree imported with its ids kept (origin 'import'). Rows are whole, merged
+ * with what was stored by the import rules (domain/mlruns/import-rules.ts, registry-rules.ts);
+ * `previous` is the stored row the import read, and the handler refuses (ABORTED, nothing
+ * written) when the row changed since, so an import never overwrites a change it did not see.
+ * One import is one batch: all of it is stored or none. Not journalled: sync does not carry
+ * imports yet.
+ */
+export type ImportMutation =
+  | { type: 'import/experiment'; experiment: Experiment; previous: Experiment | null }
+  /** the run row (latest metrics and summaries included) and the points to append per key */
+  | { type: 'import/run'; run: RunRowLike; previous: RunRowLike | null; metrics: ImportedSeries[] }
+  | { type: 'import/artifacts'; runId: string; files: ImportedArtifact[]; at: number }
+  /** the model row, its new or changed versions, and the audit events of the import */
+  | {
+      type: 'import/registeredModel';
+      model: ModelRowLike;
+      previous: ModelRowLike | null;
+      versions: Array<{ row: VersionRowLike; previous: VersionRowLike | null }>;
+      events: RegistryEvent[];
+    };
+
+export interface ImportedSeries extends MetricColumns {
+  key: string;
+  /** the stored history's last chunk when the import read it (null: nothing stored) */
+  after: { seq: number; count: number } | null;
+}
+
+export interface ImportedArtifact {
+  path: string;
+  sha256: string;
+  size: number;
+  data: Blob;
+  /** the stored file's sha256 when the import read it (null: no file at that path) */
+  previous: string | null;
+}

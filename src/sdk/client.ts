@@ -16,6 +16,8 @@ import type { ModelSource } from './models/model-archive';
 import type { ModelInfo } from './models/model-info';
 import { modelSupport } from './models/support';
 import { RegistryClient } from './registry/registry-client';
+import { applyRetention, planRetention, type RetentionPlan, type RetentionResult, type RetentionRules } from './retention';
+import { storageReport, type StorageReport } from './storage-report';
 
 export interface LogMetricOptions {
   /** ms since epoch; defaults to now */
@@ -234,6 +236,31 @@ export class MlflowClient extends RegistryClient {
   /** A logged model as an MLflow-compatible zip. @example const zip = await client.exportModelZip(`runs:/${runId}/model`) */
   exportModelZip(modelUri: string): Promise<Blob> {
     return modelSupport().exportModelZip(this.workspace, modelUri);
+  }
+  /**
+   * Beyond MLflow: what this workspace takes, per experiment and per run (artifacts, metric
+   * history, run rows), largest first, with the browser's usage and quota for the whole origin.
+   * @example const { runs: [largest], estimate } = await client.storageReport()
+   */
+  storageReport(): Promise<StorageReport> {
+    return storageReport(this.workspace);
+  }
+  /**
+   * MLflow's `mlflow gc` as a preview: runs and experiments deleted for at least `deletedForDays`,
+   * optionally runs beyond the newest `keepLastRuns` per experiment or started before
+   * `startedBefore`, and files nothing else points at. Changes nothing; show it, then applyRetention.
+   * @example const plan = await client.planRetention({ deletedForDays: 30 }); console.log(plan.runs.length, plan.bytes.total)
+   */
+  planRetention(rules: RetentionRules): Promise<RetentionPlan> {
+    return planRetention(this.workspace, rules);
+  }
+  /**
+   * Removes for good exactly what a plan lists, in one transaction; ABORTED (nothing removed) when
+   * a listed run or experiment changed since the preview. Local only: refused in a shared workspace.
+   * @example await client.applyRetention(await client.planRetention({ deletedForDays: 30 }))
+   */
+  applyRetention(plan: RetentionPlan): Promise<RetentionResult> {
+    return applyRetention(this.workspace, plan);
   }
   /** Resolves when every queued metric point is durable. @example await client.flush() */
   flush(): Promise<void> {

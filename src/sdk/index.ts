@@ -10,3 +10,4 @@ export type { LogModelOptions, ModelDirectory } from './models/log-model';
 export type { ModelInfo } from './models/model-info';
 export type { ModelSource } from './models/model-archive';
 export { inferSignature, parseModelUri, type ModelSignature, type MlModel } from '../domain/models';
+export { exportMlruns, writeMlrunsZip, exportWorkspaceJson, type ExportProgress, type ExportSelection, type JsonExportOptions, type MlrunsExportOptions, type OrchardJsonExport, type ZipSink } from './export';

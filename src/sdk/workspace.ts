@@ -1,5 +1,6 @@
 // A workspace as the SDK hands it out: storage plus the metric queue. One instance per name per
 // JavaScript realm, so the fluent API, the REST handler and the UI share one queue and cache.
+import type { ClosedByOtherTab } from '../storage/other-tab-upgrade';
 import { WorkspaceStore } from '../storage/workspace-store';
 import { MetricQueue } from './metric-queue';
 
@@ -34,6 +35,21 @@ export class Workspace {
       a();
       b();
     };
+  }
+
+  /**
+   * Calls `listener` when a newer Orchard in another tab upgrades this workspace's database (or
+   * another tab deletes it): this tab's connection is closed then, so the upgrade is never blocked,
+   * and the page has to reload to keep working. Returns the unsubscribe function.
+   * @example ws.onClosedByOtherTab(() => showReloadBanner());
+   */
+  onClosedByOtherTab(listener: (why: ClosedByOtherTab) => void): () => void {
+    return this.store.onClosedByOtherTab(listener);
+  }
+
+  /** Set once the connection was closed by another tab (see onClosedByOtherTab). */
+  get closedByOtherTab(): ClosedByOtherTab | undefined {
+    return this.store.closedByOtherTab;
   }
 
   /** Resolves when every metric point logged so far is durable. */

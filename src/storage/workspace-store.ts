@@ -3,6 +3,7 @@
 import { MlflowError } from '../domain/errors';
 import { DEFAULT_EXPERIMENT_ID, DEFAULT_EXPERIMENT_NAME } from '../domain/ids';
 import { MutationLayer } from './mutation-layer';
+import { makeCloseOnOtherTabUpgrade, type ClosedByOtherTab } from './other-tab-upgrade';
 import { RunCache } from './run-cache';
 import { WorkspaceDb, databaseName } from './schema';
 
@@ -17,11 +18,25 @@ export class WorkspaceStore {
   readonly db: WorkspaceDb;
   readonly mutations: MutationLayer;
   readonly runCache: RunCache;
+  /** set once another tab upgraded or deleted the database and this connection closed */
+  closedByOtherTab: ClosedByOtherTab | undefined;
+  private readonly closedListeners = new Set<(why: ClosedByOtherTab) => void>();
 
   private constructor(readonly name: string) {
     this.db = new WorkspaceDb(databaseName(name));
     this.mutations = new MutationLayer(this.db);
     this.runCache = new RunCache(this.db, this.mutations);
+    makeCloseOnOtherTabUpgrade(this.db, (why) => {
+      this.closedByOtherTab = why;
+      for (const l of this.closedListeners) l(why);
+    });
+  }
+
+  /** Hears when another tab's newer Orchard upgrades (or deletes) the database: this connection is
+   * closed then, and the page must reload. Returns the unsubscribe function. */
+  onClosedByOtherTab(listener: (why: ClosedByOtherTab) => void): () => void {
+    this.closedListeners.add(listener);
+    return () => this.closedListeners.delete(listener);
   }
 
   static async open(name: string): Promise<WorkspaceStore> {
@@ -69,6 +84,7 @@ export class WorkspaceStore {
   }
 
   close(): void {
+    this.closedListeners.clear();
     this.runCache.dispose();
     this.mutations.close();
     this.db.close();

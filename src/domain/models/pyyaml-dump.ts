@@ -4,7 +4,7 @@
 // (yaml/emitter.py: analyze_scalar, choose_scalar_style, the 80-column folding of plain and
 // quoted scalars, indentless sequences inside mappings, `{}`/`[]` for empty collections).
 import { invalidParameter } from '../errors';
-import { analyze, compareCodePoints, representScalar, type Scalar } from './pyyaml-scalar';
+import { analyze, compareCodePoints, printableUnicode, representScalar, type Scalar } from './pyyaml-scalar';
 
 const WIDTH = 80;
 const INDENT = 2;
@@ -16,6 +16,7 @@ const ESCAPES: Record<string, string> = {
 
 class Emitter {
   out = '';
+  constructor(private readonly allowUnicode = false) {}
   private column = 0;
   private indent: number | null = null;
   private whitespace = true;
@@ -23,7 +24,8 @@ class Emitter {
 
   private write(data: string): void {
     this.out += data;
-    this.column += data.length;
+    // PyYAML counts code points; only astral characters (written raw with allowUnicode) differ.
+    this.column += /[\ud800-\udbff]/.test(data) ? Array.from(data).length : data.length;
   }
 
   private lineBreak(): void {
@@ -77,7 +79,7 @@ class Emitter {
     this.withIndent(false, false, () => {
       for (const [key, v] of entries) {
         this.writeIndent();
-        const a = analyze(key);
+        const a = analyze(key, this.allowUnicode);
         if (key.length + 5 < 128 && !a.empty && !a.multiline) {
           this.node(key, { mapping: true, simpleKey: true }, where, depth + 1);
           this.indicator(':', false);
@@ -98,7 +100,7 @@ class Emitter {
   }
 
   private scalar({ text, implicitPlain }: Scalar, simpleKey: boolean): void {
-    const a = analyze(text);
+    const a = analyze(text, this.allowUnicode);
     const split = !simpleKey;
     if (implicitPlain && !(simpleKey && (a.empty || a.multiline)) && a.allowBlockPlain) return this.plain(text, split);
     if (a.allowSingleQuoted && !(simpleKey && a.multiline)) return this.singleQuoted(text, split);
@@ -170,7 +172,7 @@ class Emitter {
     let start = 0;
     for (let end = 0; end <= chars.length; end++) {
       const ch = chars[end];
-      if (ch === undefined || '"\\\x85\u2028\u2029\ufeff'.includes(ch) || !(ch >= ' ' && ch <= '~')) {
+      if (ch === undefined || '"\\\x85\u2028\u2029\ufeff'.includes(ch) || !((ch >= ' ' && ch <= '~') || (this.allowUnicode && printableUnicode(ch) && ch.length === 1))) {
         if (start < end) this.write(chars.slice(start, end).join(''));
         if (ch !== undefined) {
           const code = ch.codePointAt(0) ?? 0;
@@ -194,11 +196,12 @@ class Emitter {
 }
 
 /**
- * `yaml.safe_dump(value, default_flow_style=False)` as PyYAML writes it.
+ * `yaml.safe_dump(value, default_flow_style=False)` as PyYAML writes it; `allowUnicode` adds
+ * `allow_unicode=True` (MLflow's write_yaml), which writes printable non-ASCII text as it is.
  * @example dumpPyYaml({ b: [1, 'x'], a: '14.3' }) // "a: '14.3'\nb:\n- 1\n- x\n"
  */
-export function dumpPyYaml(value: unknown): string {
-  const emitter = new Emitter();
+export function dumpPyYaml(value: unknown, options: { allowUnicode?: boolean } = {}): string {
+  const emitter = new Emitter(options.allowUnicode ?? false);
   emitter.node(value, { mapping: false, simpleKey: false }, '$', 0);
   emitter.writeIndent();
   return emitter.out;

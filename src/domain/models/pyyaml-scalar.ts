@@ -13,8 +13,18 @@ export interface Analysis {
   allowSingleQuoted: boolean;
 }
 
-/** analyze_scalar for block context, with allow_unicode=False (every non-ASCII character is special). */
-export function analyze(text: string): Analysis {
+/** PyYAML's printable non-ASCII ranges: written raw with allow_unicode=True. */
+export function printableUnicode(ch: string): boolean {
+  return (ch >= '\xa0' && ch <= '\ud7ff') || (ch >= '\ue000' && ch <= '\ufffd' && ch !== '\ufeff') || (ch.codePointAt(0) ?? 0) >= 0x10000;
+}
+
+/**
+ * analyze_scalar for block context. With allow_unicode=False (yaml.safe_dump's default, what
+ * MLmodel files use) every non-ASCII character is special; with allow_unicode=True (MLflow's
+ * write_yaml, the FileStore's meta.yaml) printable ones are not. (NEL, LS and PS stay special
+ * here: PyYAML would single-quote them as line breaks; double quotes read back the same.)
+ */
+export function analyze(text: string, allowUnicode = false): Analysis {
   if (text === '') return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
   const chars = Array.from(text);
   const isSpace = (c: string | undefined) => c === undefined || '\0 \t\r\n\x85\u2028\u2029'.includes(c);
@@ -34,7 +44,7 @@ export function analyze(text: string): Analysis {
       if ((ch === '?' || ch === ':' || ch === '-') && followed) blockIndicators = true;
     } else if ((ch === ':' && followed) || (ch === '#' && preceded)) blockIndicators = true;
     if (ch === '\n') lineBreaks = true;
-    if (!(ch === '\n' || (ch >= ' ' && ch <= '~'))) special = true;
+    if (!(ch === '\n' || (ch >= ' ' && ch <= '~')) && !(allowUnicode && printableUnicode(ch) && !'\u2028\u2029'.includes(ch))) special = true;
     const last = i === chars.length - 1;
     if (ch === ' ') {
       if (i === 0 || last) edgeSpaceOrBreak = true;

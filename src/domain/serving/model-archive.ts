@@ -15,13 +15,22 @@ export interface ArchiveFile {
 export const MAX_MODEL_BYTES = 512 * 1024 * 1024;
 
 export function unzipModel(zip: Uint8Array): ArchiveFile[] {
+  return unzipCapped(zip, MAX_MODEL_BYTES);
+}
+
+/**
+ * Every file of a zip (folder entries left out), refusing an archive whose entries add up to more
+ * than `maxBytes` before inflating any (zip bombs). Entry names are as stored: check them (see
+ * normaliseArtifactPath) before using one as a path.
+ */
+export function unzipCapped(zip: Uint8Array, maxBytes: number): ArchiveFile[] {
   let total = 0;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(zip, {
       filter: (f: UnzipFileInfo) => {
         total += f.originalSize;
-        if (total > MAX_MODEL_BYTES) throw invalidParameter(`The archive unpacks to more than ${MAX_MODEL_BYTES / 1024 / 1024} MB; refusing to import it.`);
+        if (total > maxBytes) throw invalidParameter(`The archive unpacks to more than ${maxBytes / 1024 / 1024} MB; refusing to import it.`);
         return !f.name.endsWith('/');
       },
     });

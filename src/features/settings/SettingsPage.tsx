@@ -1,6 +1,7 @@
 // Settings (/settings): the local user profile. Its name and email are who this browser acts as
 // in the registry (a version's creator, a transition request's requester, the approver) and in the
 // audit trail. It is a per-device setting: never replicated, so each teammate sets their own.
+import { A } from '@solidjs/router';
 import { createEffect, createSignal, on, Show, type JSX } from 'solid-js';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
 import { createAttempt } from '../../ui/primitives/attempt';
@@ -54,6 +55,13 @@ export function SettingsPage(): JSX.Element {
           </div>
         </form>
         <Show when={saving.error()}>{(e) => <ErrorNotice error={e()} />}</Show>
+      </section>
+      <section class="settings-section" aria-labelledby="storage-heading">
+        <h3 id="storage-heading">Storage</h3>
+        <p class="muted">
+          How much this browser holds for Orchard, whether it keeps it when the disk runs low, and clean-up of deleted runs.
+        </p>
+        <A href="/storage" class="storage-link">Open storage</A>
       </section>
     </article>
   );

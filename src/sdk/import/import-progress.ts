@@ -1,0 +1,55 @@
+// Progress and cancellation of a long import. Parsing yields to the event loop now and then, so a
+// cancel button (an AbortSignal) is heard and the page stays responsive; progress is reported at
+// most every 50 ms, and always at the end of a phase.
+
+export interface ImportProgress {
+  /** 'parse': reading, checking and planning (nothing written yet); 'write': the one transaction */
+  phase: 'parse' | 'write';
+  done: number;
+  total: number;
+  /** bytes read (parse) or written (write) so far */
+  bytes: number;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** aborting it cancels the import; the workspace is left exactly as it was */
+  signal?: AbortSignal;
+}
+
+const REPORT_EVERY_MS = 50;
+const YIELD_EVERY_MS = 25;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class ImportTicker {
+  private lastReport = -Infinity;
+  private lastYield = performance.now();
+
+  constructor(private readonly options: ImportOptions) {}
+
+  /** Throws the signal's reason (an AbortError) once the import is cancelled. */
+  checkCancelled(): void {
+    this.options.signal?.throwIfAborted();
+  }
+
+  /** Reports (throttled, or now when `force`); never yields, so it is safe inside a transaction. */
+  report(progress: ImportProgress, force = false): void {
+    const now = performance.now();
+    if (this.options.onProgress && (force || now - this.lastReport >= REPORT_EVERY_MS)) {
+      this.lastReport = now;
+      this.options.onProgress(progress);
+    }
+    this.checkCancelled();
+  }
+
+  /** Reports, and gives the event loop a turn when parsing has held it for a while. */
+  async tick(progress: ImportProgress, force = false): Promise<void> {
+    this.report(progress, force);
+    if (performance.now() - this.lastYield >= YIELD_EVERY_MS) {
+      await nextTask();
+      this.lastYield = performance.now();
+      this.checkCancelled();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+// The tracking half of an import plan: what the tree's experiments, runs, metric histories and
+// artifacts change in this workspace, as import/* mutations, with the counts for the report.
+// Reads the stored rows first and applies the import rules (domain/mlruns/import-rules.ts,
+// metric-merge.ts) to them; entities that would not change get no mutation at all, so importing
+// the same tree twice writes nothing.
+import type { Experiment } from '../../domain/entities';
+import type { ImportTally, ImportWarning } from '../../domain/mlruns/import-report';
+import { freeExperimentName, mergeExperiment, mergeRun, unchangedRow, withPoints, type RunRowLike } from '../../domain/mlruns/import-rules';
+import { newMetricPoints } from '../../domain/mlruns/metric-merge';
+import type { ImportedArtifact, ImportedSeries, Mutation } from '../../domain/mutations';
+import { readHistoryWithTail, storedArtifactHashes, storedMetricKeys } from '../../storage/import-reads';
+import { sha256Hex } from '../artifacts';
+import type { Workspace } from '../workspace';
+import type { ImportTicker } from './import-progress';
+import type { ArtifactFile, ArtifactPlan } from './locate-artifacts';
+import type { ParsedTree, TreeFiles, TreeRun } from './read-tree';
+
+type Warn = (w: ImportWarning) => void;
+
+export async function planExperiments(ws: Workspace, tree: ParsedTree, tally: ImportTally): Promise<Mutation[]> {
+  const stored = await ws.store.db.experiments.toArray();
+  const byId = new Map(stored.map((e) => [e.experimentId, e]));
+  const names = new Map(stored.map((e) => [e.name, e.experimentId]));
+  const out: Mutation[] = [];
+  for (const file of tree.experiments) {
+    const id = file.experimentId;
+    const previous = byId.get(id) ?? null;
+    const name = freeExperimentName(file.name, id, (n) => names.has(n) && names.get(n) !== id);
+    const starts = tree.runs.filter((r) => r.run.info.experimentId === id).map((r) => r.run.info.startTime);
+    const row: Experiment = mergeExperiment(previous, file, name, starts.length > 0 ? Math.min(...starts) : 0);
+    if (previous && previous.name !== name) names.delete(previous.name);
+    names.set(name, id);
+    const same = unchangedRow(previous, row);
+    tally.add('experiments', 1, same ? 0 : 1);
+    if (!same) out.push({ type: 'import/experiment', experiment: row, previous });
+  }
+  return out;
+}
+
+async function planMetrics(ws: Workspace, row: RunRowLike, tr: TreeRun, storedKeys: ReadonlySet<string>, tally: ImportTally, warn: Warn): Promise<ImportedSeries[]> {
+  const series: ImportedSeries[] = [];
+  for (const m of tr.run.metrics) {
+    const stored = storedKeys.has(m.key) ? await readHistoryWithTail(ws.store.db, row.runId, m.key) : null;
+    const { points, rule } = newMetricPoints(stored?.columns ?? null, m);
+    const fresh = points.values.length;
+    tally.add('metricKeys', 1, fresh > 0 ? 1 : 0);
+    tally.add('metricPoints', m.values.length, fresh);
+    if (rule === 'not-stored' && fresh > 0) {
+      warn({ path: `${tr.folder.dir}/metrics/${m.key}`, message: `the stored history differs from the file's; the ${fresh} point${fresh === 1 ? '' : 's'} not stored yet were appended.` });
+    }
+    if (fresh === 0) continue;
+    withPoints(row, m.key, points);
+    series.push({ key: m.key, after: stored ? stored.tail : null, ...points });
+  }
+  return series;
+}
+
+export async function planRuns(ws: Workspace, tree: ParsedTree, tally: ImportTally, warn: Warn, ticker: ImportTicker, files: TreeFiles): Promise<Mutation[]> {
+  const ids = tree.runs.map((r) => r.run.info.runId);
+  const storedRows = await ws.store.db.runs.bulkGet(ids);
+  const existing = ids.filter((_, i) => storedRows[i] !== undefined);
+  const keysByRun = await storedMetricKeys(ws.store.db, existing);
+  const out: Mutation[] = [];
+  for (const [i, tr] of tree.runs.entries()) {
+    const previous: RunRowLike | null = storedRows[i] ?? null;
+    const merge = mergeRun(previous, tr.run);
+    const { row } = merge;
+    tally.add('params', Object.keys(tr.run.params).length, merge.params.fresh);
+    tally.add('tags', Object.keys(tr.run.tags).length, merge.tags.fresh);
+    tally.add('datasetInputs', tr.run.datasetInputs.length, merge.datasetInputs.fresh);
+    for (const c of merge.params.conflicts) {
+      warn({ path: `${tr.folder.dir}/params/${c.key}`, message: `kept the stored value '${c.stored.slice(0, 100)}': the file has '${c.file.slice(0, 100)}', and an MLflow param never changes once logged.` });
+    }
+    if (tr.run.modelInputs > 0) warn({ path: `${tr.folder.dir}/inputs`, message: `${tr.run.modelInputs} logged-model input${tr.run.modelInputs === 1 ? '' : 's'} not imported (Orchard has no logged-model entity).` });
+    const metrics = await planMetrics(ws, row, tr, keysByRun.get(row.runId) ?? new Set(), tally, warn);
+    const same = metrics.length === 0 && unchangedRow(previous, row);
+    tally.add('runs', 1, same ? 0 : 1);
+    if (!same) out.push({ type: 'import/run', run: row, previous, metrics });
+    await ticker.tick({ phase: 'parse', done: files.done, total: files.total, bytes: files.bytesRead });
+  }
+  return out;
+}
+
+/** Why `path` cannot sit among `others` (a file where a folder is, or inside a file), or undefined. */
+function structureProblem(path: string, others: ReadonlySet<string>, sortedOthers: readonly string[]): string | undefined {
+  const segs = path.split('/');
+  for (let i = 1; i < segs.length; i++) {
+    const ancestor = segs.slice(0, i).join('/');
+    if (others.has(ancestor)) return `'${ancestor}' is a file`;
+  }
+  const prefix = `${path}/`;
+  if (sortedOthers.some((o) => o.startsWith(prefix))) return 'a folder of that name exists';
+  return undefined;
+}
+
+async function artifactsOfRun(ws: Workspace, runId: string, list: readonly ArtifactFile[], files: TreeFiles, tally: ImportTally, warn: Warn): Promise<ImportedArtifact[]> {
+  const stored = await storedArtifactHashes(ws.store.db, runId);
+  const all = new Set([...stored.keys(), ...list.map((f) => f.path)]);
+  const sortedAll = [...all].sort();
+  const out: ImportedArtifact[] = [];
+  for (const f of list) {
+    const problem = structureProblem(f.path, all, sortedAll);
+    if (problem) {
+      warn({ path: f.source, message: `artifact '${f.path}' of run ${runId} not imported: ${problem}.` });
+      continue;
+    }
+    await files.load([f.source]);
+    const bytes = files.bytesOf(f.source);
+    if (!bytes) continue;
+    const sha256 = await sha256Hex(bytes.buffer.byteLength === bytes.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer));
+    files.forget([f.source]);
+    const previous = stored.get(f.path) ?? null;
+    const fresh = previous !== sha256;
+    tally.add('artifacts', 1, fresh ? 1 : 0);
+    tally.add('artifactBytes', bytes.byteLength, fresh ? bytes.byteLength : 0);
+    if (fresh) out.push({ path: f.path, sha256, size: bytes.byteLength, data: new Blob([bytes as Uint8Array<ArrayBuffer>]), previous });
+  }
+  return out;
+}
+
+export async function planArtifactWrites(ws: Workspace, plan: ArtifactPlan, tally: ImportTally, warn: Warn, ticker: ImportTicker, files: TreeFiles): Promise<Mutation[]> {
+  const out: Mutation[] = [];
+  const at = Date.now();
+  const freshByRun = new Map<string, Set<string>>();
+  for (const [runId, list] of plan.byRun) {
+    const fresh = await artifactsOfRun(ws, runId, list, files, tally, warn);
+    freshByRun.set(runId, new Set(fresh.map((f) => f.path)));
+    if (fresh.length > 0) out.push({ type: 'import/artifacts', runId, files: fresh, at });
+    await ticker.tick({ phase: 'parse', done: files.done, total: files.total, bytes: files.bytesRead });
+  }
+  for (const m of plan.models.values()) {
+    const fresh = [...(freshByRun.get(m.runId) ?? [])].some((p) => p.startsWith(`${m.path}/`));
+    tally.add('loggedModels', 1, fresh ? 1 : 0);
+  }
+  return out;
+}
