@@ -150,8 +150,9 @@ export type RetentionMutation =
  */
 export type ImportMutation =
   | { type: 'import/experiment'; experiment: Experiment; previous: Experiment | null }
-  /** the run row (latest metrics and summaries included) and the points to append per key */
-  | { type: 'import/run'; run: RunRowLike; previous: RunRowLike | null; metrics: ImportedSeries[] }
+  /** run rows (latest metrics and summaries included) and the points to append per key; a
+   * batch of runs per mutation, because per-request cost dominates IndexedDB writes */
+  | { type: 'import/runs'; runs: ImportedRun[] }
   | { type: 'import/artifacts'; runId: string; files: ImportedArtifact[]; at: number }
   /** the model row, its new or changed versions, and the audit events of the import */
   | {
@@ -161,6 +162,12 @@ export type ImportMutation =
       versions: Array<{ row: VersionRowLike; previous: VersionRowLike | null }>;
       events: RegistryEvent[];
     };
+
+export interface ImportedRun {
+  run: RunRowLike;
+  previous: RunRowLike | null;
+  metrics: ImportedSeries[];
+}
 
 export interface ImportedSeries extends MetricColumns {
   key: string;

@@ -1,8 +1,7 @@
 // What an import reads of the workspace before it plans its writes: a metric history with the
 // position of its last chunk (the import's write is refused if that moved meanwhile), the metric
 // keys and artifact hashes of runs that are already stored.
-import Dexie from 'dexie';
-import { joinChunks, type MetricColumns } from '../domain/metric-history';
+import { joinChunks, type MetricChunk, type MetricColumns } from '../domain/metric-history';
 import type { WorkspaceDb } from './schema';
 
 export interface StoredHistory {
@@ -10,11 +9,22 @@ export interface StoredHistory {
   tail: { seq: number; count: number };
 }
 
-export async function readHistoryWithTail(db: WorkspaceDb, runId: string, key: string): Promise<StoredHistory | null> {
-  const chunks = await db.metricChunks.where('[runId+key+seq]').between([runId, key, Dexie.minKey], [runId, key, Dexie.maxKey]).toArray();
-  const last = chunks[chunks.length - 1];
-  if (!last) return null;
-  return { columns: joinChunks(chunks), tail: { seq: last.seq, count: last.count } };
+/** Every stored history of a run, by key (one request instead of one per key). */
+export async function readRunHistories(db: WorkspaceDb, runId: string): Promise<Map<string, StoredHistory>> {
+  const chunks = await db.metricChunks.where('runId').equals(runId).toArray();
+  const byKey = new Map<string, MetricChunk[]>();
+  for (const c of chunks) {
+    let list = byKey.get(c.key);
+    if (!list) byKey.set(c.key, (list = []));
+    list.push(c);
+  }
+  const out = new Map<string, StoredHistory>();
+  for (const [key, list] of byKey) {
+    list.sort((a, b) => a.seq - b.seq);
+    const last = list[list.length - 1] as MetricChunk;
+    out.set(key, { columns: joinChunks(list), tail: { seq: last.seq, count: last.count } });
+  }
+  return out;
 }
 
 /** The metric keys with history, per run. */

@@ -65,7 +65,7 @@ const HANDLERS: { [T in MutationType]: Handler<T> } = {
   'retention/purgeExperiments': retention.purgeExperiments,
   'retention/dropOrphanBlobs': retention.dropOrphanBlobs,
   'import/experiment': importTracking.importExperiment,
-  'import/run': importTracking.importRun,
+  'import/runs': importTracking.importRuns,
   'import/artifacts': importTracking.importArtifacts,
   'import/registeredModel': importRegistry.importRegisteredModel,
 };

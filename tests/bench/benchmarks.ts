@@ -8,5 +8,10 @@ import { searchBench } from './search.bench';
 import { runsTableBench } from './runs-table.bench';
 import { chartsBench } from './charts.bench';
 import { inferenceBench } from './inference.bench';
+import { syncJoinBench, syncPeersBench } from './sync.bench';
 
-export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench, runsTableBench, chartsBench, inferenceBench];
+export const benchmarks: Benchmark[] = [dexieChunks, loggingBench, searchBench, runsTableBench, chartsBench, inferenceBench, syncPeersBench, syncJoinBench];
+import { exportBench } from './export.bench';
+benchmarks.push(exportBench);
+import { importBench } from './import.bench';
+benchmarks.push(importBench);

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { launchChromium } from '../chromium.mjs';
+import { startBenchRelay } from './bench-relay.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const configFile = `${root}vite.config.ts`;
@@ -22,6 +23,7 @@ console.log(`bench page built and served at ${base} in ${Math.round(performance.
 const browser = await launchChromium();
 let results = [];
 let env = {};
+let relay;
 try {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
@@ -35,11 +37,29 @@ try {
   }));
   const names = await page.evaluate(() => window.benchmarkNames());
   console.log(`running ${filter ? `benchmarks matching "${filter}"` : 'all benchmarks'} of: ${names.join(', ')}`);
+  // The sync benchmark needs a real relay process (stopped in `finally`); the page reaches it
+  // through window.benchRelay(op, arg): 'info', 'metrics' (arg true: after a forced GC), 'disk'
+  // (arg: a workspace id, or all rooms).
+  if (names.some((n) => n.startsWith('sync') && (!filter || n.includes(filter)))) {
+    relay = await startBenchRelay({ allowedOrigin: new URL(base).origin });
+    console.log(`relay started at ${relay.url} (data ${relay.dataDir})`);
+    await page.exposeFunction('benchRelay', async (op, arg) => {
+      if (op === 'info') return { url: relay.url };
+      if (op === 'metrics') return relay.metrics(Boolean(arg));
+      if (op === 'disk') return relay.disk(arg);
+      throw new Error(`benchRelay: unknown op ${op}`);
+    });
+  }
   // page.evaluate has no timeout: benchmarks may take minutes.
   results = await page.evaluate((f) => window.runBenchmarks(f), filter);
 } finally {
   await browser.close();
   await server.close();
+  if (relay) {
+    const log = relay.log.trim();
+    await relay.stop();
+    if (log) console.log(`relay output:\n${log.split('\n').slice(-20).join('\n')}`);
+  }
 }
 
 // ---- report ----

@@ -127,6 +127,8 @@ class LayoutBuilder {
   readonly experiments = new Map<string, ExperimentFolder>();
   readonly models = new Map<string, RegisteredModelFolder>();
   readonly stray = new Map<string, StrayFiles & { nestedStore: boolean }>();
+  /** folder -> its run / logged model / version, so each file finds its entity in O(1) */
+  private readonly byDir = new Map<string, RunFolder | LoggedModelFolder | VersionFolder>();
 
   constructor(readonly present: ReadonlySet<string>) {}
 
@@ -153,8 +155,11 @@ class LayoutBuilder {
 
   private run(e: ExperimentFolder, id: string, rest: string[], path: string): void {
     const dir = `${e.dir}/${id}`;
-    let r = e.runs.find((x) => x.id === id);
-    if (!r) e.runs.push((r = { id, dir, meta: null, metrics: [], params: [], tags: [], artifacts: [], inputs: [], outputs: [] }));
+    let r = this.byDir.get(dir) as RunFolder | undefined;
+    if (!r) {
+      e.runs.push((r = { id, dir, meta: null, metrics: [], params: [], tags: [], artifacts: [], inputs: [], outputs: [] }));
+      this.byDir.set(dir, r);
+    }
     const [first = '', second = ''] = rest;
     const key = rest.slice(1).join('/');
     if (rest.length === 1 && first === 'meta.yaml') r.meta = path;
@@ -168,8 +173,11 @@ class LayoutBuilder {
   }
 
   private loggedModel(e: ExperimentFolder, dir: string, id: string, rest: string[], path: string): void {
-    let m = e.loggedModels.find((x) => x.id === id);
-    if (!m) e.loggedModels.push((m = { id, dir, meta: null, artifacts: [], ownFiles: 0 }));
+    let m = this.byDir.get(dir) as LoggedModelFolder | undefined;
+    if (!m) {
+      e.loggedModels.push((m = { id, dir, meta: null, artifacts: [], ownFiles: 0 }));
+      this.byDir.set(dir, m);
+    }
     const [first = ''] = rest;
     if (rest.length === 1 && first === 'meta.yaml') m.meta = path;
     else if (first === 'artifacts' && rest.length >= 2) m.artifacts.push({ key: rest.slice(1).join('/'), path });
@@ -186,8 +194,11 @@ class LayoutBuilder {
     else if (first === 'tags' && rest.length >= 2) m.tags.push({ key: rest.slice(1).join('/'), path });
     else if (first === 'aliases' && rest.length >= 2) m.aliases.push({ key: rest.slice(1).join('/'), path });
     else if (/^version-\d+$/.test(first) && rest.length >= 2) {
-      let v = m.versions.find((x) => x.folder === first);
-      if (!v) m.versions.push((v = { folder: first, dir: `${dir}/${first}`, meta: null, tags: [] }));
+      let v = this.byDir.get(`${dir}/${first}`) as VersionFolder | undefined;
+      if (!v) {
+        m.versions.push((v = { folder: first, dir: `${dir}/${first}`, meta: null, tags: [] }));
+        this.byDir.set(v.dir, v);
+      }
       if (rest.length === 2 && second === 'meta.yaml') v.meta = path;
       else if (second === 'tags' && rest.length >= 3) v.tags.push({ key: rest.slice(2).join('/'), path });
       else this.strayFile(path, path, 'not part of a model version folder');

@@ -7,9 +7,11 @@
 // built in a hand loop, so a million points parse in a fraction of a second. Values take Clinger's
 // fast path (an integer mantissa up to 2^53 multiplied or divided by an exact power of ten up to
 // 1e22 is one correctly rounded IEEE operation, so the result equals Python's float()); anything
-// else (17-digit mantissas, large exponents) falls back to Number() on the field's text.
+// else (17-digit mantissas, large exponents) falls back to Number() on the field's text. Lines
+// that are not exactly MLflow's shape go through python-numbers.ts, field by field.
 import type { MetricColumns } from '../metric-history';
 import { pythonFloatRepr } from './python-float';
+import { POW10, TWO_53, asciiText, numberRead, readPythonFloat, readPythonInt } from './python-numbers';
 
 export interface MetricLineProblem {
   /** 1-based */
@@ -29,112 +31,7 @@ const LF = 10;
 /** bytes -> one char each, so byte offsets index the text (the files are ASCII) */
 const latin1 = new TextDecoder('latin1');
 const MAX_PROBLEMS = 20;
-const TWO_53 = 9007199254740992;
-/** exact powers of ten: every 10^k with k <= 22 is a double without rounding */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-const SPECIAL_TEXT = /^([+-]?)(nan|inf|infinity)$/i;
-
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-// Set by the number readers below instead of returning a wrapper object per field.
-let invalid = false;
-
-/** Python int(): optional sign, decimal digits. Sets `invalid` on anything else. */
-function readInteger(b: Uint8Array, s: number, e: number): number {
-  let neg = false;
-  if (b[s] === 45 || b[s] === 43) {
-    neg = b[s] === 45;
-    s++;
-  }
-  if (s >= e) {
-    invalid = true;
-    return 0;
-  }
-  let n = 0;
-  for (let i = s; i < e; i++) {
-    const c = b[i] as number;
-    if (!isDigit(c)) {
-      invalid = true;
-      return 0;
-    }
-    n = n * 10 + (c - 48);
-  }
-  return neg ? -n : n;
-}
-
-function textOf(b: Uint8Array, s: number, e: number): string {
-  let out = '';
-  for (let i = s; i < e && i < s + 80; i++) out += String.fromCharCode(b[i] as number);
-  return out;
-}
-
-/** Python float() on what MLflow writes: decimal and scientific notation, nan, inf, -inf. */
-function readFloat(b: Uint8Array, s: number, e: number): number {
-  let i = s;
-  let neg = false;
-  if (b[i] === 45 || b[i] === 43) {
-    neg = b[i] === 45;
-    i++;
-  }
-  let mantissa = 0;
-  let exp10 = 0;
-  let digits = 0;
-  let exact = true;
-  for (; i < e && isDigit(b[i] as number); i++, digits++) {
-    const next = mantissa * 10 + ((b[i] as number) - 48);
-    if (next > TWO_53) exact = false;
-    else mantissa = next;
-  }
-  if (i < e && b[i] === 46) {
-    for (i++; i < e && isDigit(b[i] as number); i++, digits++) {
-      const next = mantissa * 10 + ((b[i] as number) - 48);
-      if (next > TWO_53) exact = false;
-      else if (exact) {
-        mantissa = next;
-        exp10--;
-      }
-    }
-  }
-  if (digits === 0) return special(b, s, e);
-  if (i < e && (b[i] === 101 || b[i] === 69)) {
-    i++;
-    let expNeg = false;
-    if (b[i] === 45 || b[i] === 43) {
-      expNeg = b[i] === 45;
-      i++;
-    }
-    let x = 0;
-    const from = i;
-    for (; i < e && isDigit(b[i] as number); i++) x = x * 10 + ((b[i] as number) - 48);
-    if (i === from) return bad();
-    exp10 += expNeg ? -x : x;
-  }
-  if (i !== e) return bad();
-  // The text is a valid decimal number; only its rounding is left.
-  if (exact && exp10 === 0) return neg ? -mantissa : mantissa;
-  if (exact && exp10 > 0 && exp10 <= 22) return (neg ? -mantissa : mantissa) * (POW10[exp10] as number);
-  if (exact && exp10 < 0 && exp10 >= -22) return (neg ? -mantissa : mantissa) / (POW10[-exp10] as number);
-  return Number(fullText(b, s, e));
-}
-
-function bad(): number {
-  invalid = true;
-  return 0;
-}
-
-function fullText(b: Uint8Array, s: number, e: number): string {
-  let out = '';
-  for (let i = s; i < e; i++) out += String.fromCharCode(b[i] as number);
-  return out;
-}
-
-function special(b: Uint8Array, s: number, e: number): number {
-  const m = e - s <= 9 ? SPECIAL_TEXT.exec(fullText(b, s, e)) : null;
-  if (!m) return bad();
-  if ((m[2] as string).toLowerCase() === 'nan') return NaN;
-  return m[1] === '-' ? -Infinity : Infinity;
-}
 
 /** One line in the general form (any blanks, MLflow 3's extra fields, nan/inf, errors). */
 function readLine(b: Uint8Array, start: number, end: number, out: { ts: number; value: number; step: number }): string | undefined {
@@ -162,13 +59,13 @@ function readLine(b: Uint8Array, start: number, end: number, out: { ts: number; 
     while (p < e && isSpace(b[p] as number)) p++;
   }
   if (fields < 2 || fields > 6) return `expected 'timestamp value step', got ${fields} field${fields === 1 ? '' : 's'}`;
-  invalid = false;
-  out.ts = readInteger(b, f0, f0e);
-  if (invalid) return `timestamp '${textOf(b, f0, f0e)}' is not an integer`;
-  out.value = readFloat(b, f1, f1e);
-  if (invalid) return `value '${textOf(b, f1, f1e)}' is not a number`;
-  out.step = fields < 3 ? 0 : readInteger(b, f2, f2e);
-  if (invalid) return `step '${textOf(b, f2, f2e)}' is not an integer`;
+  numberRead.invalid = false;
+  out.ts = readPythonInt(b, f0, f0e);
+  if (numberRead.invalid) return `timestamp '${asciiText(b, f0, f0e)}' is not an integer`;
+  out.value = readPythonFloat(b, f1, f1e);
+  if (numberRead.invalid) return `value '${asciiText(b, f1, f1e)}' is not a number`;
+  out.step = fields < 3 ? 0 : readPythonInt(b, f2, f2e);
+  if (numberRead.invalid) return `step '${asciiText(b, f2, f2e)}' is not an integer`;
   return undefined;
 }
 

@@ -18,7 +18,7 @@ import { readTree, TreeFiles } from './read-tree';
 
 /** Roughly what a mutation writes, for the write phase's byte count. */
 function bytesOf(m: Mutation): number {
-  if (m.type === 'import/run') return m.metrics.reduce((n, s) => n + s.values.length * 24, 0);
+  if (m.type === 'import/runs') return m.runs.reduce((n, r) => n + r.metrics.reduce((k, s) => k + s.values.length * 24, 0), 0);
   if (m.type === 'import/artifacts') return m.files.reduce((n, f) => n + f.size, 0);
   return 0;
 }

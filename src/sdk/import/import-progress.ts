@@ -18,9 +18,22 @@ export interface ImportOptions {
 }
 
 const REPORT_EVERY_MS = 50;
-const YIELD_EVERY_MS = 25;
+const YIELD_EVERY_MS = 40;
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** A turn of the event loop without setTimeout's 4 ms clamp (scheduler.yield, else a message). */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 export class ImportTicker {
   private lastReport = -Infinity;

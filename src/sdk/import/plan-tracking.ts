@@ -7,8 +7,8 @@ import type { Experiment } from '../../domain/entities';
 import type { ImportTally, ImportWarning } from '../../domain/mlruns/import-report';
 import { freeExperimentName, mergeExperiment, mergeRun, unchangedRow, withPoints, type RunRowLike } from '../../domain/mlruns/import-rules';
 import { newMetricPoints } from '../../domain/mlruns/metric-merge';
-import type { ImportedArtifact, ImportedSeries, Mutation } from '../../domain/mutations';
-import { readHistoryWithTail, storedArtifactHashes, storedMetricKeys } from '../../storage/import-reads';
+import type { ImportedArtifact, ImportedRun, ImportedSeries, Mutation } from '../../domain/mutations';
+import { readRunHistories, storedArtifactHashes, storedMetricKeys, type StoredHistory } from '../../storage/import-reads';
 import { sha256Hex } from '../artifacts';
 import type { Workspace } from '../workspace';
 import type { ImportTicker } from './import-progress';
@@ -39,8 +39,9 @@ export async function planExperiments(ws: Workspace, tree: ParsedTree, tally: Im
 
 async function planMetrics(ws: Workspace, row: RunRowLike, tr: TreeRun, storedKeys: ReadonlySet<string>, tally: ImportTally, warn: Warn): Promise<ImportedSeries[]> {
   const series: ImportedSeries[] = [];
+  const histories = tr.run.metrics.some((m) => storedKeys.has(m.key)) ? await readRunHistories(ws.store.db, row.runId) : new Map<string, StoredHistory>();
   for (const m of tr.run.metrics) {
-    const stored = storedKeys.has(m.key) ? await readHistoryWithTail(ws.store.db, row.runId, m.key) : null;
+    const stored = histories.get(m.key) ?? null;
     const { points, rule } = newMetricPoints(stored?.columns ?? null, m);
     const fresh = points.values.length;
     tally.add('metricKeys', 1, fresh > 0 ? 1 : 0);
@@ -60,7 +61,7 @@ export async function planRuns(ws: Workspace, tree: ParsedTree, tally: ImportTal
   const storedRows = await ws.store.db.runs.bulkGet(ids);
   const existing = ids.filter((_, i) => storedRows[i] !== undefined);
   const keysByRun = await storedMetricKeys(ws.store.db, existing);
-  const out: Mutation[] = [];
+  const batch = new RunBatches();
   for (const [i, tr] of tree.runs.entries()) {
     const previous: RunRowLike | null = storedRows[i] ?? null;
     const merge = mergeRun(previous, tr.run);
@@ -75,10 +76,35 @@ export async function planRuns(ws: Workspace, tree: ParsedTree, tally: ImportTal
     const metrics = await planMetrics(ws, row, tr, keysByRun.get(row.runId) ?? new Set(), tally, warn);
     const same = metrics.length === 0 && unchangedRow(previous, row);
     tally.add('runs', 1, same ? 0 : 1);
-    if (!same) out.push({ type: 'import/run', run: row, previous, metrics });
+    if (!same) batch.add({ run: row, previous, metrics });
     await ticker.tick({ phase: 'parse', done: files.done, total: files.total, bytes: files.bytesRead });
   }
-  return out;
+  return batch.done();
+}
+
+/** Runs grouped into import/runs mutations of up to ~100 runs or ~200,000 points each: few enough
+ * requests for IndexedDB to write fast, small enough for the write phase to report progress. */
+class RunBatches {
+  private readonly out: Mutation[] = [];
+  private runs: ImportedRun[] = [];
+  private points = 0;
+
+  add(run: ImportedRun): void {
+    this.runs.push(run);
+    this.points += run.metrics.reduce((n, s) => n + s.values.length, 0);
+    if (this.runs.length >= 100 || this.points >= 200_000) this.flush();
+  }
+
+  private flush(): void {
+    if (this.runs.length > 0) this.out.push({ type: 'import/runs', runs: this.runs });
+    this.runs = [];
+    this.points = 0;
+  }
+
+  done(): Mutation[] {
+    this.flush();
+    return this.out;
+  }
 }
 
 /** Why `path` cannot sit among `others` (a file where a folder is, or inside a file), or undefined. */

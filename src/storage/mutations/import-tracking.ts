@@ -4,9 +4,9 @@
 // checks: a deleted run in a deleted experiment is imported as such, faithfully.
 import Dexie from 'dexie';
 import { MlflowError } from '../../domain/errors';
-import { appendToChunks, type MetricChunk } from '../../domain/metric-history';
+import { appendToChunks, CHUNK_SIZE, type MetricChunk, type MetricOverview } from '../../domain/metric-history';
 import { overviewOf } from '../../domain/metric-overview';
-import type { Mutation, MutationEffect } from '../../domain/mutations';
+import type { ImportedSeries, Mutation, MutationEffect } from '../../domain/mutations';
 import { sameValue } from '../../domain/sync/same-value';
 import type { WorkspaceDb } from '../schema';
 
@@ -26,35 +26,61 @@ export async function importExperiment(db: WorkspaceDb, m: M<'import/experiment'
   return { experimentIds: [e.experimentId], runIds: [] };
 }
 
-export async function importRun(db: WorkspaceDb, m: M<'import/run'>): Promise<MutationEffect> {
-  const { runId } = m.run;
-  const stored = (await db.runs.get(runId)) ?? null;
-  if (!sameValue(stored, m.previous)) throw changedMeanwhile(`Run ${runId}`);
-  if (!(await db.experiments.get(m.run.info.experimentId))) throw changedMeanwhile(`Experiment ${m.run.info.experimentId}`);
+/** The stored tail of a history the import read as non-empty; refuses the batch if it moved. */
+async function storedTail(db: WorkspaceDb, runId: string, series: ImportedSeries, after: { seq: number; count: number }): Promise<MetricChunk> {
+  const range = db.metricChunks.where('[runId+key+seq]').between([runId, series.key, Dexie.minKey], [runId, series.key, Dexie.maxKey]);
+  const tail = await range.last();
+  if (!tail || tail.seq !== after.seq || tail.count !== after.count) throw changedMeanwhile(`The history of metric '${series.key}' of run ${runId}`);
+  return tail;
+}
+
+/**
+ * Run rows and their new points. A history that fits in one chunk that is not full gets no
+ * overview row from an import (unless it had one): both readers (storage/metric-reads.ts, sdk
+ * getMetricOverview) read a history whole when it has none, and any later append that fills or
+ * passes that chunk rewrites it together with its overview, so no history ever has some chunks
+ * with overviews and some without. MLflow trees are mostly many short histories, for which this
+ * halves the rows an import writes.
+ */
+export async function importRuns(db: WorkspaceDb, m: M<'import/runs'>): Promise<MutationEffect> {
+  const ids = m.runs.map((r) => r.run.runId);
+  const stored = await db.runs.bulkGet(ids);
+  m.runs.forEach((r, i) => {
+    if (!sameValue(stored[i] ?? null, r.previous)) throw changedMeanwhile(`Run ${r.run.runId}`);
+  });
+  const experimentIds = [...new Set(m.runs.map((r) => r.run.info.experimentId))];
+  (await db.experiments.bulkGet(experimentIds)).forEach((e, i) => {
+    if (!e) throw changedMeanwhile(`Experiment ${experimentIds[i]}`);
+  });
+  // One look for every run with a history the import read as empty (sync can store chunks of a
+  // run before its row), instead of one per key.
+  const fresh = m.runs.filter((r) => r.metrics.some((s) => s.after === null)).map((r) => r.run.runId);
+  const keys = fresh.length > 0 ? await db.metricChunks.where('runId').anyOf(fresh).primaryKeys() : [];
+  const storedKeys = new Set(keys.map((k) => `${k[0]}\u0000${k[1]}`));
   const chunks: MetricChunk[] = [];
-  const fresh = m.metrics.filter((s) => s.after === null);
-  // One look for the whole run instead of one per key: no history may exist for a key the import
-  // read as empty (sync can store chunks of a run before its row).
-  const storedKeys = fresh.length > 0 ? new Set((await db.metricChunks.where('runId').equals(runId).primaryKeys()).map((k) => k[1])) : new Set<string>();
-  for (const series of m.metrics) {
-    let tail: MetricChunk | undefined;
-    if (series.after === null) {
-      if (storedKeys.has(series.key)) throw changedMeanwhile(`The history of metric '${series.key}' of run ${runId}`);
-    } else {
-      const range = db.metricChunks.where('[runId+key+seq]').between([runId, series.key, Dexie.minKey], [runId, series.key, Dexie.maxKey]);
-      tail = await range.last();
-      if (!tail || tail.seq !== series.after.seq || tail.count !== series.after.count) throw changedMeanwhile(`The history of metric '${series.key}' of run ${runId}`);
+  const overviews: MetricOverview[] = [];
+  const moved: string[] = [];
+  for (const [i, r] of m.runs.entries()) {
+    const { runId } = r.run;
+    for (const series of r.metrics) {
+      // Only awaits that are IndexedDB requests inside the transaction (Dexie's rule): a history
+      // read as empty is checked against the keys read above, without awaiting.
+      if (series.after === null && storedKeys.has(`${runId}\u0000${series.key}`)) throw changedMeanwhile(`The history of metric '${series.key}' of run ${runId}`);
+      const tail = series.after === null ? undefined : await storedTail(db, runId, series, series.after);
+      const written = appendToChunks(runId, series.key, tail, series);
+      chunks.push(...written);
+      const short = written.length === 1 && (written[0] as MetricChunk).count < CHUNK_SIZE;
+      if (!short || (tail && (await db.metricOverviews.get([runId, series.key, tail.seq])))) overviews.push(...written.map(overviewOf));
     }
-    chunks.push(...appendToChunks(runId, series.key, tail, series));
+    const from = stored[i]?.info.experimentId;
+    if (from !== undefined && from !== r.run.info.experimentId) moved.push(from, r.run.info.experimentId);
   }
-  await db.runs.put(structuredClone(m.run));
+  await db.runs.bulkPut(m.runs.map((r) => r.run));
   if (chunks.length > 0) {
     await db.metricChunks.bulkPut(chunks);
-    await db.metricOverviews.bulkPut(chunks.map(overviewOf));
+    if (overviews.length > 0) await db.metricOverviews.bulkPut(overviews);
   }
-  const from = stored?.info.experimentId;
-  const to = m.run.info.experimentId;
-  return { experimentIds: from !== undefined && from !== to ? [from, to] : [], runIds: [runId] };
+  return { experimentIds: [...new Set(moved)], runIds: ids };
 }
 
 export async function importArtifacts(db: WorkspaceDb, m: M<'import/artifacts'>): Promise<MutationEffect> {

@@ -72,7 +72,12 @@ describe('import again', () => {
   test('points logged here after an import are kept, and reimporting adds none twice', async () => {
     const { ws, client } = await freshClient();
     await importMlruns(ws, fixtureFiles(CH08));
+    // A short imported history has no overview row; the readers read it whole.
+    expect(await ws.store.db.metricOverviews.where('runId').equals(RUN).count()).toBe(0);
+    expect(Array.from((await client.getMetricOverview(RUN, 'train_f1')).steps)).toEqual([0, 1, 2]);
     await client.logMetric(RUN, 'train_f1', 0.9, { step: 3, timestamp: 1647564600000 });
+    // logBatch rewrote the chunk with its overview: never some chunks with and some without.
+    expect((await ws.store.db.metricOverviews.get([RUN, 'train_f1', 0]))?.sourceCount).toBe(4);
     const again = await importMlruns(ws, fixtureFiles(CH08));
     expect(again.imported.metricPoints).toBe(0);
     expect((await client.getMetricHistory(RUN, 'train_f1')).map((m) => m.step)).toEqual([0, 1, 2, 3]);
@@ -160,7 +165,7 @@ describe('all or nothing', () => {
     const stale = { ...run!, data: { ...run!.data, tags: { ...run!.data.tags, extra: 'x' } } };
     const batch = [
       { type: 'import/experiment' as const, experiment, previous: null },
-      { type: 'import/run' as const, run: stale, previous: { ...run!, deletedTime: 5 }, metrics: [] },
+      { type: 'import/runs' as const, runs: [{ run: stale, previous: { ...run!, deletedTime: 5 }, metrics: [] }] },
     ];
     const error = await ws.store.mutations.apply(batch, 'import').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MlflowError);
