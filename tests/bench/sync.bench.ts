@@ -1,7 +1,8 @@
-// Issue #6 sync performance (`npm run bench -- sync`; `sync-peers` runs a+b, `sync-join` c+d),
-// against a REAL relay process (run-bench.mjs starts it, see
-// bench-relay.mjs) and Orchard peers each in its own worker with its own IndexedDB database and
-// the full sync session (disableBc, so peers meet only through the relay):
+// Issue #6 sync performance (`npm run bench -- sync`; `-- sync-peers` runs only a+b, `-- sync-join`
+// only c+d; about 3 + 10 minutes on 2 cores), against a REAL relay process (run-bench.mjs starts
+// it, see bench-relay.mjs) and Orchard peers each in its own worker with its own IndexedDB
+// database and the full sync session with production timings (only disableBc set, so peers meet
+// only through the relay):
 //   a) three peers; peer 1 logs 1,000 runs' metadata and 100,000 metric points: time until all
 //      three peers' Dexie tables hold everything (polled from this page on the peers' databases);
 //   b) relay bytes in per metric point (its /metrics counter; blob bytes from its data dir);
