@@ -1,20 +1,15 @@
 // The workspace database: one Dexie database per workspace. Every schema version ever shipped
 // stays listed here, oldest first, so a browser holding an old database upgrades in place.
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Experiment, Run } from '../domain/entities';
-import type { MetricChunk, MetricOverview, MetricSummary } from '../domain/metric-history';
+import type { Experiment } from '../domain/entities';
+import type { MetricChunk, MetricOverview } from '../domain/metric-history';
+import type { StoredModelVersion, StoredRegisteredModel, StoredRun } from '../domain/stored-rows';
 import type { Mutation } from '../domain/mutations';
 import { overviewOf } from '../domain/metric-overview';
-import type { ApprovalGate, ApprovalRequest, ModelVersion, RegisteredModel, RegistryEvent } from '../domain/registry/entities';
+import type { ApprovalGate, ApprovalRequest, RegistryEvent } from '../domain/registry/entities';
 
-export interface RunRow extends Run {
-  /** primary key, equal to info.runId: a flat key keeps compound indexes and bulk reads simple */
-  runId: string;
-  /** ms; set while the run is deleted (MLflow's deleted_time), for retention */
-  deletedTime: number | null;
-  /** per metric key: latest (MLflow's rule), min, max and count, for search and the runs table */
-  metricSummaries: Record<string, MetricSummary>;
-}
+/** Row shapes shared with pure planning code (sync folds, MLflow import): domain/stored-rows.ts */
+export type RunRow = StoredRun;
 
 export type ExperimentRow = Experiment;
 
@@ -43,19 +38,8 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** A registered model without its derived fields (latest versions), plus the version counter. */
-export interface RegisteredModelRow extends Omit<RegisteredModel, 'latestVersions'> {
-  /** the number the next version gets: 1 + the highest ever created, so numbers are never reused */
-  nextVersion: number;
-}
-
-/** A live model version (deleting one removes its row; the model's counter remembers the number). */
-export interface ModelVersionRow extends Omit<ModelVersion, 'version' | 'aliases'> {
-  /** a number, so [name+version] sorts numerically */
-  version: number;
-  /** where the files are: the source, or for a models:/ source what it named when registered */
-  storageLocation: string;
-}
+export type RegisteredModelRow = StoredRegisteredModel;
+export type ModelVersionRow = StoredModelVersion;
 
 export type RegistryEventRow = RegistryEvent;
 export type ApprovalRequestRow = ApprovalRequest;

@@ -7,18 +7,16 @@
 //   with another value keeps it and the conflict is reported;
 // - an experiment name taken by another experiment here becomes `<name> (<id>)` (names are unique).
 // Metric points follow metric-merge.ts; the row's latest values and summaries follow the points.
-import type { DatasetInput, Experiment, Run } from '../entities';
-import { summarise, type MetricColumns, type MetricSummary } from '../metric-history';
+import type { DatasetInput, Experiment } from '../entities';
+import { summarise, type MetricColumns } from '../metric-history';
 import { sameValue } from '../sync/same-value';
 import type { FileExperiment } from './read-experiment';
 import type { FileRun } from './read-run';
+import type { StoredRun } from '../stored-rows';
 
 /** The stored shape of a run (storage's RunRow), named here so the rules stay in the domain. */
-export interface RunRowLike extends Run {
-  runId: string;
-  deletedTime: number | null;
-  metricSummaries: Record<string, MetricSummary>;
-}
+/** storage's run row (domain/stored-rows.ts) */
+export type RunRowLike = StoredRun;
 
 /** The name an imported experiment gets when `taken(name)` says another experiment has it. */
 export function freeExperimentName(name: string, experimentId: string, taken: (name: string) => boolean): string {

@@ -7,39 +7,13 @@
 // - versions keep their numbers; a live version in the file replaces the stored fields, its tags
 //   merged. A number the stored model counted past but holds no row for was deleted here: it is
 //   not brought back (reported by the caller).
-import type { RegisteredModelAlias, Stage } from '../registry/entities';
 import { sameValue } from '../sync/same-value';
 import type { FileModelVersion, FileRegisteredModel } from './read-registry';
+import type { StoredModelVersion, StoredRegisteredModel } from '../stored-rows';
 
-/** storage's RegisteredModelRow, named here so the rules stay in the domain */
-export interface ModelRowLike {
-  name: string;
-  creationTimestamp: number;
-  lastUpdatedTimestamp: number;
-  userId: string;
-  description: string;
-  tags: Record<string, string>;
-  aliases: RegisteredModelAlias[];
-  nextVersion: number;
-}
-
-/** storage's ModelVersionRow */
-export interface VersionRowLike {
-  name: string;
-  version: number;
-  creationTimestamp: number;
-  lastUpdatedTimestamp: number;
-  userId: string;
-  currentStage: Stage;
-  description: string;
-  source: string;
-  runId: string;
-  runLink: string;
-  status: 'PENDING_REGISTRATION' | 'FAILED_REGISTRATION' | 'READY';
-  statusMessage: string;
-  tags: Record<string, string>;
-  storageLocation: string;
-}
+/** storage's rows (domain/stored-rows.ts) */
+export type ModelRowLike = StoredRegisteredModel;
+export type VersionRowLike = StoredModelVersion;
 
 export interface RegistryMerge {
   model: ModelRowLike;

@@ -51,7 +51,8 @@
  * Audit trail: `audit` holds every RegistryEvent by id; every peer shows the union. Garbage (bad
  * shapes, unknown kinds, ids that are not their key) is skipped here and never stored.
  */
-import type { ApprovalGate, ApprovalRequest, ModelVersion, RegisteredModel, RegistryEvent, Stage } from '../registry/entities';
+import type { ApprovalGate, ApprovalRequest, RegistryEvent, Stage } from '../registry/entities';
+import type { StoredModelVersion, StoredRegisteredModel } from '../stored-rows';
 import type { Hlc } from './hlc';
 import { type EntityFields, mergeField } from './registry-entities';
 import { aliasesOf, gateOf, groupByName, groupFields, readGates, readModels, stringField, tagsOf, timeField, type ModelEntity } from './registry-model-fold';
@@ -72,9 +73,9 @@ export interface RegistryDocState {
   audit: ReadonlyMap<string, unknown>;
 }
 
-/** Same shape as storage's RegisteredModelRow / ModelVersionRow (domain cannot import storage). */
-export type FoldedModelRow = Omit<RegisteredModel, 'latestVersions'> & { nextVersion: number };
-export type FoldedVersionRow = Omit<ModelVersion, 'version' | 'aliases'> & { version: number; storageLocation: string };
+/** The rows a fold produces: exactly what storage keeps (domain/stored-rows.ts). */
+export type FoldedModelRow = StoredRegisteredModel;
+export type FoldedVersionRow = StoredModelVersion;
 
 export interface FoldedModel {
   name: string;
