@@ -73,8 +73,14 @@ export class DocLogs {
           created = true;
         }
         const rec = encodeRecord(kind, update);
-        await fh.write(rec);
-        await fh.datasync();
+        try {
+          await fh.write(rec);
+          await fh.datasync();
+        } catch (e) {
+          // Not durable, so not stored: cut it off again, or a later read would count it.
+          await fh.truncate(k.end).catch(() => undefined);
+          throw e;
+        }
         if (created) await fsyncDir(dirname(path));
         k.end += rec.length;
         k.records += 1;

@@ -81,9 +81,14 @@ async function readHolder(lockPath: string): Promise<Holder | null> {
 }
 
 async function isAbandoned(lockPath: string, h: Holder, staleMs: number): Promise<boolean> {
-  if (h.host === HOST && h.pid !== process.pid) {
+  if (h.host === HOST) {
+    // Our own pid: a predecessor's (a restarted container), since this process serialises its own
+    // lock holders in memory. A live process on this host is never taken over, however long it
+    // holds the lock (a long compaction would otherwise rename over records appended meanwhile).
+    if (h.pid === process.pid) return true;
     try {
       process.kill(h.pid, 0);
+      return false;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ESRCH') return true;
     }

@@ -117,18 +117,26 @@ export async function startRelay(cfg: RelayConfig, log: Logger): Promise<Running
     else if (!hostAllowed(req.headers.host, cfg.allowedHosts)) denial = forbidden('host not allowed');
     else if (!originAllowed(req.headers.origin, req.headers.host, cfg.allowedOrigins)) denial = forbidden('origin not allowed');
     else if (!ref) denial = { code: CLOSE.badMessage, reason: 'bad document name' };
-    // Turned out damaged while loaded: its in-memory copy can no longer be stored.
-    else if (persistence.damaged.has(ref.name) && hocuspocus.documents.has(ref.name)) denial = { code: CLOSE.unavailable, reason: 'document unavailable: its stored copy is damaged' };
     else {
       const auth = await authenticate(cfg.secret, url.searchParams.get('token'), ref.workspace);
       if (!auth.ok) denial = auth;
       else claims = auth.claims;
+      // Turned out damaged while loaded: its in-memory copy can no longer be stored. Said only to
+      // a client with a valid token, so nobody else learns which documents exist.
+      if (!denial && persistence.damaged.has(ref.name) && hocuspocus.documents.has(ref.name)) denial = { code: CLOSE.unavailable, reason: 'document unavailable: its stored copy is damaged' };
     }
     const slot = !denial && perAddress.acquire(address);
     if (!denial && !slot) denial = { code: CLOSE.tryLater, reason: 'too many connections from this address' };
+    // ws never calls back for a handshake it refuses itself (bad key or version, a client gone
+    // during the awaits), and ensureRoom may throw: the slot must still come back then.
+    let handed = false;
+    if (slot) socket.once('close', () => {
+      if (!handed) perAddress.release(address);
+    });
     if (!denial && ref) await ensureRoom(cfg.dataDir, ref.workspace);
 
     wss.handleUpgrade(req, socket, head, (ws) => {
+      handed = true;
       if (denial || !claims || !ref) {
         metrics.closes.inc(1, { code: String(denial?.code ?? CLOSE.internal) });
         log.info('connection refused', { doc: ref?.name, code: denial?.code, reason: denial?.reason, address });
