@@ -4,9 +4,10 @@
 // nothing is ever lost by the merge.
 import type * as Y from 'yjs';
 import type { Hlc } from '../domain/sync/hlc';
-import { type FieldValue, type FoldedField, type Slot, foldEntity, mergedSlot } from '../domain/sync/slots';
+import { type FieldCheck, filterSlots } from '../domain/sync/slot-filter';
+import { type FieldValue, type Slot, mergedSlot } from '../domain/sync/slots';
 
-export const SLOT_SEPARATOR = '|';
+const SLOT_SEPARATOR = '|';
 
 export const slotKey = (entityId: string, peer: string): string => `${entityId}${SLOT_SEPARATOR}${peer}`;
 
@@ -38,34 +39,23 @@ export function slotIndex(map: Y.Map<unknown>): Map<string, string[]> {
   return index;
 }
 
-/** The folded fields of one entity (empty map when it has no slots). */
-export function readEntity(map: Y.Map<unknown>, entityId: string, keys: string[] = slotsOf(map, entityId)): Map<string, FoldedField> {
-  return foldEntity(keys.map((k) => map.get(k)));
-}
-
 /**
- * Writes `changes` (field -> value, all stamped `hlc`) into our slot of the entity, merging the
- * other slots we see into it. Call inside `doc.transact(..., origin)`.
+ * Writes `changes` into our slot of an entity: the VALID writes of every slot we see (with their
+ * original stamps, so the fold is unchanged) plus the new ones; the other slots go. Filtering
+ * first matters: merged unfiltered, a garbage write with a higher stamp would replace a valid value
+ * inside our slot, and deleting the others would then lose the valid value for good. Call inside
+ * `doc.transact(..., origin)`.
  */
-export function writeEntity(
+export function writeMergedSlot(
   map: Y.Map<unknown>,
   entityId: string,
-  changes: Record<string, FieldValue>,
-  hlc: Hlc,
+  keys: readonly string[],
+  changes: Record<string, [FieldValue, Hlc]>,
   by: Slot['by'],
-  keys: string[] = slotsOf(map, entityId),
+  check: FieldCheck,
 ): void {
-  const stamped: Record<string, [FieldValue, Hlc]> = {};
-  for (const [field, value] of Object.entries(changes)) stamped[field] = [value, hlc];
   const mine = slotKey(entityId, by.peer);
-  const slot = mergedSlot(keys.map((k) => map.get(k)), stamped, by);
+  const slot = mergedSlot(filterSlots(keys.map((k) => map.get(k)), check).slots, changes, by);
   for (const k of keys) if (k !== mine) map.delete(k);
   map.set(mine, slot);
-}
-
-/** Plain values of a folded entity (field -> value), for code that does not care about stamps. */
-export function valuesOf(folded: Map<string, FoldedField>): Record<string, FieldValue> {
-  const out: Record<string, FieldValue> = {};
-  for (const [field, f] of folded) out[field] = f.value;
-  return out;
 }

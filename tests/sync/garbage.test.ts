@@ -108,6 +108,17 @@ test('garbage entities and fields are ignored; valid ones around them are stored
   await b.rep.drain();
   const mine = [...home.getMap('runs').keys()].find((k) => k.endsWith(`|${b.id}`));
   expect(mine).toBe(`${RUN_OK}|${b.id}`);
+  // Merging every slot into ours kept the valid status and start time, not the garbage stamped
+  // above them (the other slots are gone now, so a garbage copy would have lost them for good).
+  expect([...home.getMap('runs').keys()].filter((k) => k.startsWith(RUN_OK))).toEqual([mine]);
+  const merged = home.getMap('runs').get(mine as string) as { f: Record<string, [unknown, string]> };
+  expect(merged.f.status?.[0]).toBe('RUNNING');
+  expect(merged.f.startTime?.[0]).toBe(5);
+  await b.rep.idle();
+  const after = await b.client.getRun(RUN_OK);
+  expect(after.info.status).toBe('RUNNING');
+  expect(after.info.startTime).toBe(5);
+  expect(after.data.tags).toEqual({ good: 'kept', still: 'working' });
 });
 
 test('a chunk whose bytes do not match its ref is never applied', async () => {

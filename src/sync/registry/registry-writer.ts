@@ -6,21 +6,11 @@
 import type * as Y from 'yjs';
 import type { Hlc } from '../../domain/sync/hlc';
 import { type EntityMapName, fieldValid } from '../../domain/sync/registry-field-rules';
-import { type FieldValue, type Slot, isSlot, mergedSlot } from '../../domain/sync/slots';
+import type { FieldValue, Slot } from '../../domain/sync/slots';
 import type { RegistryEvent } from '../../domain/registry';
 import type { TransitionEntry } from '../../domain/sync/registry-wire';
-import { slotKey, slotsOf } from '../entity-map';
+import { slotsOf, writeMergedSlot } from '../entity-map';
 import { type RegistryMaps, registryMaps } from './registry-doc';
-
-/** A slot with only its valid writes (undefined when it is not a slot at all). */
-function validPart(map: EntityMapName, slot: unknown): Slot | undefined {
-  if (!isSlot(slot)) return undefined;
-  const f: Slot['f'] = {};
-  for (const [field, write] of Object.entries(slot.f)) {
-    if (fieldValid(map, field, write[0])) Object.defineProperty(f, field, { value: write, enumerable: true, writable: true, configurable: true });
-  }
-  return { f, by: slot.by };
-}
 
 export class RegistryWriter {
   private readonly maps: RegistryMaps;
@@ -52,14 +42,9 @@ export class RegistryWriter {
   /** Our slot := the valid writes of every slot of the entity + `changes`; the others go. */
   private write(name: EntityMapName, entityId: string, changes: Record<string, FieldValue>): void {
     const map = this.maps[name];
-    const keys = slotsOf(map, entityId);
     const stamped: Record<string, [FieldValue, Hlc]> = {};
     for (const [field, value] of Object.entries(changes)) stamped[field] = [value, this.hlc];
-    const seen = keys.map((k) => validPart(name, map.get(k))).filter((x): x is Slot => x !== undefined);
-    const mine = slotKey(entityId, this.by.peer);
-    const slot = mergedSlot(seen, stamped, this.by);
-    for (const k of keys) if (k !== mine) map.delete(k);
-    map.set(mine, slot);
+    writeMergedSlot(map, entityId, slotsOf(map, entityId), stamped, this.by, (field, value) => fieldValid(name, field, value));
   }
 
   /** Log entries are immutable: an id already there is left as it is. */

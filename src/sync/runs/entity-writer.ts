@@ -6,9 +6,16 @@ import type * as Y from 'yjs';
 import type { Hlc } from '../../domain/sync/hlc';
 import type { FieldCheck } from '../../domain/sync/slot-filter';
 import { filterSlots } from '../../domain/sync/slot-filter';
-import { type FieldValue, type FoldedField, type Slot, foldEntity, mergedSlot, ruleOf } from '../../domain/sync/slots';
+import { type FieldValue, type FoldedField, type Slot, foldEntity, ruleOf } from '../../domain/sync/slots';
 import { LOCAL_ORIGIN } from '../adapter';
-import { slotIndex, slotKey } from '../entity-map';
+import { slotIndex, writeMergedSlot } from '../entity-map';
+import { FIELD_CHECKS } from './maps';
+
+function checkOf(mapName: string): FieldCheck {
+  const check = FIELD_CHECKS[mapName];
+  if (!check) throw new Error(`no field check for the entity map "${mapName}"`);
+  return check;
+}
 
 type Stamped = Record<string, [FieldValue, Hlc]>;
 
@@ -69,11 +76,7 @@ export class EntityWriter {
           const map = doc.getMap(mapName);
           const index = slotIndex(map);
           for (const [entityId, stamped] of entities) {
-            const keys = index.get(entityId) ?? [];
-            const mine = slotKey(entityId, this.by.peer);
-            const slot = mergedSlot(keys.map((k) => map.get(k)), stamped, this.by);
-            for (const k of keys) if (k !== mine) map.delete(k);
-            map.set(mine, slot);
+            writeMergedSlot(map, entityId, index.get(entityId) ?? [], stamped, this.by, checkOf(mapName));
           }
         }
       }, LOCAL_ORIGIN);
