@@ -7,7 +7,7 @@
 // session's tab too (sync-tab-fetch.ts).
 import type { Activity } from '../sync/adapter';
 import { ObservableValue, type Observable } from '../sync/observable';
-import { startSyncSession, type SessionOptions, type SyncSession } from '../sync/session';
+import type { SessionOptions, SyncSession } from '../sync/session';
 import { leaveWorkspace, loadSyncConfig, roleOf, shareWorkspace, type SyncConfig } from '../sync/sync-config';
 import { INITIAL_STATUS, sameStatus, type SyncStatus } from '../sync/sync-status';
 import type { PeerPresence } from '../sync/transport/presence';
@@ -132,6 +132,9 @@ export function startSync(ws: Workspace, options: SessionOptions & { tabFetch?: 
     const user = { name: profile.name || profile.email || `Guest ${c.peerId.slice(0, 4)}` };
     let started: SyncSession;
     try {
+      // Loaded on demand: the session pulls in Yjs and the replicator, which a workspace that is
+      // never shared should not download or parse at start-up.
+      const { startSyncSession } = await import('../sync/session');
       started = await startSyncSession(ws.store, { relayUrl: c.relayUrl, workspaceId: c.workspaceId, token: c.token, peerId: c.peerId, user }, options);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

@@ -19,7 +19,7 @@ export { ArtifactFetchError, type ArtifactFetchProblem } from './artifact-fetch'
 export type { FetchProgressListener } from './sync-tab-fetch';
 export type { Progress as FetchProgress } from '../sync/transport/relay-http';
 /** What the session reports once a read-only peer changed something locally (it is not sent). */
-export { READ_ONLY_NOTE } from '../sync/session';
+export { READ_ONLY_NOTE } from '../sync/sync-status';
 
 /** A local workspace as the switcher lists it. */
 export interface WorkspaceSummary {

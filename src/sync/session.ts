@@ -19,7 +19,7 @@ import { Replicator, type ReplicatorOptions } from './replicator';
 import { StatusTracker } from './status-tracker';
 import { leaveWorkspace, roleOf, tokenProblem } from './sync-config';
 import { LOAD_ORIGIN } from './sync-docs';
-import type { SyncStatus } from './sync-status';
+import { READ_ONLY_NOTE, type SyncStatus } from './sync-status';
 import { ConnectionPool } from './transport/connection-pool';
 import { type LocalUser, type PeerPresence, Presence } from './transport/presence';
 import { RelayHttp, RelayHttpError } from './transport/relay-http';
@@ -77,7 +77,6 @@ export interface SyncSession {
   leave(): Promise<void>;
 }
 
-export const READ_ONLY_NOTE = 'Joined read-only: changes made on this device stay here and are not sent to the relay.';
 
 /** Starts syncing `store` (resolves once this tab holds the workspace's sync lock and the
  * documents are open). */

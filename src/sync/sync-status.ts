@@ -3,6 +3,9 @@
 // workspace counts as synced, and as received) are tested without sockets.
 import type { LinkState } from './transport/doc-connection';
 
+/** What a read-only session says about this device's own changes. */
+export const READ_ONLY_NOTE = 'Joined read-only: changes made on this device stay here and are not sent to the relay.';
+
 export type SyncState = 'connected' | 'connecting' | 'offline' | 'unauthorized' | 'detached';
 
 export interface SyncStatus {

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { signToken } from '../../src/domain/sync/token';
-import { READ_ONLY_NOTE } from '../../src/sync/session';
+import { READ_ONLY_NOTE } from '../../src/sync/sync-status';
 import { RelayHttp } from '../../src/sync/transport/relay-http';
 import { RELAY_SECRET, RelayProcess } from './relay-process';
 import { type SessionPeer, startPeer, statusOf, stopPeer, until, untilSynced } from './session-peers';

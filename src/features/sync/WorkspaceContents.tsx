@@ -20,7 +20,7 @@ export function WorkspaceContents(props: { joining: boolean }): JSX.Element {
     const { experiments } = await client.searchExperiments({ maxResults: 50_000 });
     const perExperiment = await client.countRuns({ experimentIds: experiments.map((e) => e.experimentId) });
     return { experiments: experiments.length, runs: Object.values(perExperiment).reduce((a, b) => a + b, 0) };
-  });
+  }, { throttleMs: 1000 }); // re-read at most once a second: during a join it competes with the join's writes
   // Up to date: every document finished its first sync with the relay, what arrived is in the
   // tables, every metric chunk is here, and the relay has everything this copy has.
   const upToDate = () => {
