@@ -1,5 +1,6 @@
 // Artifact logging, listing and download behind MlflowClient. Bytes are hashed (sha256) so
 // identical files are stored once and can later sync by content address.
+import { sha256Hex as sha256OfView } from '../domain/sync/metric-chunk';
 import { normaliseArtifactPath } from '../domain/artifact-path';
 import { invalidParameter } from '../domain/errors';
 import type { FileInfo } from '../domain/entities';
@@ -19,9 +20,8 @@ export async function toBytes(data: ArtifactData): Promise<ArrayBuffer> {
   throw invalidParameter('Artifact data must be a Blob, ArrayBuffer, typed array or string.');
 }
 
-export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+export function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  return sha256OfView(new Uint8Array(bytes));
 }
 
 /** The mutation that stores one artifact: path checked, bytes hashed. Several of these applied

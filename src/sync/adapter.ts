@@ -53,4 +53,6 @@ export interface SyncAdapter {
    * refused (and retried after publishing) if a local change is still waiting in the journal.
    */
   project(ctx: SyncContext, doc: Y.Doc, events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>): Promise<{ mutations: Mutation[]; activity: Activity[] }>;
+  /** Lets go of listeners the adapter registered (the session calls it when it stops). */
+  dispose?(): void;
 }

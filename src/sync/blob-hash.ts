@@ -1,14 +1,10 @@
 // Content addresses: the lowercase hex sha256 of a blob's bytes, as the blobs table, the relay's
 // blob endpoint and the sync documents name them.
 
-export const SHA256_HEX = /^[0-9a-f]{64}$/;
+import { SHA256_PATTERN, sha256Hex } from '../domain/sync/metric-chunk';
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  // subtle.digest wants an ArrayBuffer-backed view; copy only when the bytes live elsewhere.
-  const view = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', view);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex };
+export const SHA256_HEX = SHA256_PATTERN;
 
 /** Thrown when bytes that arrived do not hash to the name they were fetched by. */
 export class BlobIntegrityError extends Error {

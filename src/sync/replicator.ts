@@ -19,8 +19,9 @@ import { readSnapshotBase } from '../storage/mutations/sync-runs';
 import type { JournalRow } from '../storage/schema';
 import type { WorkspaceStore } from '../storage/workspace-store';
 import type { Activity, SyncAdapter, SyncContext } from './adapter';
-import { type BackoffOptions, backoffDelay } from './backoff';
+import type { BackoffOptions } from './backoff';
 import { DocChanges, typeRootMaps } from './doc-changes';
+import { DurableGate, RetryTimer } from './durable-gate';
 import { applyRemote } from './apply-remote';
 import { drainEntries } from './journal-drain';
 import { RunsAdapter } from './runs/runs-adapter';
@@ -79,14 +80,9 @@ export class Replicator {
   private readonly sealNow = new Set<string>();
   /** journal entries whose publish threw: tried again on a later drain */
   private readonly publishRetry = new Set<number>();
-  private publishAttempt = 0;
-  private publishRetryAt = 0;
-  private forcePublishRetry = false;
-  /** what waits until every update so far is stored (deleting the journal entries they carry) */
-  private readonly afterDurable: Array<() => Promise<void>> = [];
-  private persistAttempt = 0;
-  private persistRetryAt = 0;
-  private forcePersistRetry = false;
+  private readonly publishTimer: RetryTimer;
+  /** waits until updates are stored before journal entries are deleted; retries refused ones */
+  private readonly durable: DurableGate;
   private running: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private begun = false;
@@ -100,6 +96,8 @@ export class Replicator {
     private readonly o: ReplicatorOptions,
   ) {
     this.clock = new HybridClock(o.peerId, o.now);
+    this.publishTimer = new RetryTimer(o.retry ?? RETRY);
+    this.durable = new DurableGate(this.fanout, o.retry ?? RETRY);
     this.docs = new SyncDocs({
       rootName: rootDocName(o.workspaceId),
       load: o.loadDoc,
@@ -150,7 +148,7 @@ export class Replicator {
         await this.runs.writeSnapshot(this.ctx, base);
         for (const a of this.extras) await a.snapshot(this.ctx);
         // Done once all of it is stored; if storing failed for good, the next start shares again.
-        await this.whenDurable(() => mutations.markSnapshotDone());
+        await this.durable.whenDurable(() => mutations.markSnapshotDone());
       } else {
         await mutations.setJournaling(true);
         await mutations.markSnapshotDone();
@@ -215,8 +213,8 @@ export class Replicator {
     this.wantDrain = true;
     this.forceSeal = true;
     // what failed before is retried now, ignoring its backoff (failures from here on are not)
-    this.forcePublishRetry = this.publishRetry.size > 0;
-    this.forcePersistRetry = this.fanout.failing || this.afterDurable.length > 0;
+    this.publishTimer.force = this.publishRetry.size > 0;
+    this.durable.forceRetry();
     this.kick();
     await this.idle();
   }
@@ -274,46 +272,8 @@ export class Replicator {
     return this.fanout.settle();
   }
 
-  /**
-   * Runs `then` (deleting journal entries, marking the first share done) once every update handed
-   * to the listeners so far is stored. If a listener refused one (storage full), `then` waits, in
-   * order, until a retry stores it: a journal entry is never deleted before its change is durable.
-   */
-  private async whenDurable(then: () => Promise<void>): Promise<void> {
-    this.afterDurable.push(then);
-    if (await this.fanout.settle()) await this.runDurable();
-    else this.persistFailed(false);
-  }
-
-  private async runDurable(): Promise<void> {
-    while (this.afterDurable.length > 0) {
-      try {
-        await (this.afterDurable[0] as () => Promise<void>)();
-      } catch (e) {
-        this.persistFailed(true);
-        throw e;
-      }
-      this.afterDurable.shift();
-    }
-    this.persistAttempt = 0;
-  }
-
-  /** Schedules the next store retry: later after each failed retry; a failure seen while one is
-   * scheduled already does not push it back. */
-  private persistFailed(retried: boolean): void {
-    const now = Date.now();
-    if (retried) this.persistAttempt++;
-    else if (now < this.persistRetryAt) return;
-    this.persistRetryAt = now + backoffDelay(this.persistAttempt, this.o.retry ?? RETRY);
-  }
-
-  private persistRetryDue(): boolean {
-    if (!this.fanout.failing && this.afterDurable.length === 0) return false;
-    return this.forcePersistRetry || Date.now() >= this.persistRetryAt;
-  }
-
   private publishRetryDue(): boolean {
-    return this.publishRetry.size > 0 && (this.forcePublishRetry || Date.now() >= this.publishRetryAt);
+    return this.publishRetry.size > 0 && this.publishTimer.due();
   }
 
   // ---- the work loop ---------------------------------------------------------------------------
@@ -334,7 +294,7 @@ export class Replicator {
    * would drop the params and tags of a logBatch whose publish is not durable yet.
    */
   private sealAllowed(): boolean {
-    return this.afterDurable.length === 0 && !this.fanout.failing;
+    return !this.durable.busy;
   }
 
   private sealWanted(): boolean {
@@ -348,13 +308,13 @@ export class Replicator {
 
   private hasWork(): boolean {
     if (!this.started || this.stopped) return false;
-    return this.wantDrain || this.publishRetryDue() || this.persistRetryDue() || this.sealWanted() || this.changes.size > 0 || this.runs.hasReady();
+    return this.wantDrain || this.publishRetryDue() || this.durable.retryDue() || this.sealWanted() || this.changes.size > 0 || this.runs.hasReady();
   }
 
   private async loop(): Promise<void> {
     while (this.hasWork()) {
       if (this.wantDrain || this.publishRetryDue()) await this.drainStep();
-      else if (this.persistRetryDue()) await this.persistRetryStep();
+      else if (this.durable.retryDue()) await this.durable.retryStep();
       else if (this.sealWanted()) await this.sealStep();
       else if (this.changes.size > 0) await this.foldStep();
       else await this.appendStep();
@@ -367,8 +327,8 @@ export class Replicator {
     this.timer = undefined;
     const due = this.runs.pending.nextDue(this.o.sealAfterMs ?? 2000);
     const times = [due === undefined || !this.sealAllowed() ? Infinity : Math.max(due, this.sealPausedUntil)];
-    if (this.publishRetry.size > 0) times.push(this.publishRetryAt);
-    if (this.fanout.failing || this.afterDurable.length > 0) times.push(this.persistRetryAt);
+    if (this.publishRetry.size > 0) times.push(this.publishTimer.at);
+    if (this.durable.busy) times.push(this.durable.retryAt);
     const next = Math.min(...times);
     if (next === Infinity || this.stopped) return;
     this.timer = setTimeout(() => {
@@ -382,13 +342,13 @@ export class Replicator {
   private async drainStep(): Promise<void> {
     const retrying = this.publishRetryDue();
     this.wantDrain = false;
-    this.forcePublishRetry = false;
+    this.publishTimer.force = false;
     const again = retrying ? await this.retryRows() : [];
     const rows = await this.store.mutations.journalAfter(this.drainedThrough, BATCH);
     if (rows.length === BATCH) this.wantDrain = true;
     const last = rows[rows.length - 1];
     if (again.length === 0 && !last) {
-      if (this.publishRetry.size === 0) this.publishAttempt = 0;
+      if (this.publishRetry.size === 0) this.publishTimer.reset();
       return;
     }
     const r = await drainEntries(this.ctx, this.runs, this.adapters, [...again, ...rows], (text) => this.problem(text));
@@ -397,11 +357,10 @@ export class Replicator {
     for (const row of again) this.publishRetry.delete(row.seq);
     for (const seq of r.failed) this.publishRetry.add(seq);
     // later after each failed retry; a new failure while a retry is scheduled does not push it back
-    const now = Date.now();
-    if (this.publishRetry.size === 0) this.publishAttempt = 0;
-    else if (again.some((row) => r.failed.includes(row.seq))) this.publishRetryAt = now + backoffDelay(++this.publishAttempt, this.o.retry ?? RETRY);
-    else if (r.failed.length > 0 && now >= this.publishRetryAt) this.publishRetryAt = now + backoffDelay(this.publishAttempt, this.o.retry ?? RETRY);
-    await this.whenDurable(async () => {
+    if (this.publishRetry.size === 0) this.publishTimer.reset();
+    else if (again.some((row) => r.failed.includes(row.seq))) this.publishTimer.failed(true);
+    else if (r.failed.length > 0) this.publishTimer.failed(false);
+    await this.durable.whenDurable(async () => {
       for (const [seq, m] of r.stripped) await this.store.mutations.replaceJournal(seq, m);
       await this.store.mutations.deleteJournal(r.done);
     });
@@ -420,14 +379,6 @@ export class Replicator {
     return out;
   }
 
-  /** Hands refused updates to their listeners again; what waited for them runs once stored. */
-  private async persistRetryStep(): Promise<void> {
-    this.forcePersistRetry = false;
-    this.fanout.retry();
-    if (await this.fanout.settle()) await this.runDurable();
-    else this.persistFailed(true);
-  }
-
   private async sealStep(): Promise<void> {
     const ids = this.forceSeal ? this.runs.pending.runIds() : [...new Set([...this.sealNow, ...this.sealDue()])].filter((id) => this.runs.pending.has(id));
     this.forceSeal = false;
@@ -442,7 +393,7 @@ export class Replicator {
       this.sealPausedUntil = Date.now() + SEAL_RETRY_MS;
       throw e;
     }
-    await this.whenDurable(() => this.store.mutations.deleteJournal(seqs));
+    await this.durable.whenDurable(() => this.store.mutations.deleteJournal(seqs));
   }
 
   /** Folds what transactions touched and applies the rows that differ (refused while local

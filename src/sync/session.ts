@@ -226,7 +226,7 @@ export async function startSyncSession(store: WorkspaceStore, config: SessionCon
       for (const u of unsubscribe) u();
       if (uploadKick !== undefined) clearTimeout(uploadKick);
       await docStore.flush();
-      for (const a of adapters) if ('dispose' in a && typeof a.dispose === 'function') a.dispose();
+      for (const a of adapters) a.dispose?.();
       tracker.stop();
       peers.clear();
       feed.clear();

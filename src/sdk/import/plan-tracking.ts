@@ -9,7 +9,7 @@ import { freeExperimentName, mergeExperiment, mergeRun, unchangedRow, withPoints
 import { newMetricPoints } from '../../domain/mlruns/metric-merge';
 import type { ImportedArtifact, ImportedRun, ImportedSeries, Mutation } from '../../domain/mutations';
 import { readRunHistories, storedArtifactHashes, storedMetricKeys, type StoredHistory } from '../../storage/import-reads';
-import { sha256Hex } from '../artifacts';
+import { sha256Hex } from '../../domain/sync/metric-chunk';
 import type { Workspace } from '../workspace';
 import type { ImportTicker } from './import-progress';
 import type { ArtifactFile, ArtifactPlan } from './locate-artifacts';
@@ -133,7 +133,7 @@ async function artifactsOfRun(ws: Workspace, runId: string, list: readonly Artif
     await files.load([f.source]);
     const bytes = files.bytesOf(f.source);
     if (!bytes) continue;
-    const sha256 = await sha256Hex(bytes.buffer.byteLength === bytes.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer));
+    const sha256 = await sha256Hex(bytes);
     files.forget([f.source]);
     const previous = stored.get(f.path) ?? null;
     const fresh = previous !== sha256;

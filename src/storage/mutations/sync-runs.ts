@@ -107,16 +107,6 @@ export async function storeSealedChunks(db: WorkspaceDb, chunks: ReadonlyArray<{
   });
 }
 
-/** Queues the bytes of artifacts for upload (those whose blob is stored here). */
-export async function queueArtifactUploads(db: WorkspaceDb, hashes: readonly string[]): Promise<void> {
-  if (hashes.length === 0) return;
-  const now = Date.now();
-  await db.transaction('rw', db.blobs, db.syncUploads, async () => {
-    const rows = await db.blobs.bulkGet([...new Set(hashes)]);
-    await db.syncUploads.bulkPut(rows.flatMap((b) => (b ? [{ sha256: b.sha256, size: b.size, queuedAt: now }] : [])));
-  });
-}
-
 /** How much of each metric history the first share covers: chunks up to `lastSeq`, and only the
  * first `tailCount` points of that last chunk (points logged later are in the journal). */
 export interface HistoryMark {

@@ -9,7 +9,8 @@ import { encodeHlc } from '../../domain/sync/hlc';
 import type { ChunkSeries } from '../../domain/sync/metric-chunk';
 import { refKey } from '../../domain/sync/metric-ref';
 import { runFields } from '../../domain/sync/run-entity';
-import { type HistoryMark, type SnapshotBase, queueArtifactUploads, readHistoryUpTo, storeSealedChunks } from '../../storage/mutations/sync-runs';
+import { type HistoryMark, type SnapshotBase, readHistoryUpTo, storeSealedChunks } from '../../storage/mutations/sync-runs';
+import { enqueueUploads } from '../../storage/sync-blob-rows';
 import type { WorkspaceDb } from '../../storage/schema';
 import { LOCAL_ORIGIN } from '../adapter';
 import { EntityWriter } from './entity-writer';
@@ -43,7 +44,7 @@ export async function writeSnapshot(env: SnapshotEnv, base: SnapshotBase): Promi
     writer.set(env.runDoc(a.runId), ARTIFACTS, artifactEntityId(a.runId, a.path), artifactFields({ sha256: a.sha256, size: a.size, at: a.createdAt }), env.hlc);
   }
   writer.flush();
-  await queueArtifactUploads(env.db, base.artifacts.map((a) => a.sha256));
+  await enqueueUploads(env.db, [...new Set(base.artifacts.map((a) => a.sha256))]);
   await writeHistory(env, base.history);
 }
 
