@@ -28,13 +28,16 @@ export async function purgeRuns(db: WorkspaceDb, m: M<'retention/purgeRuns'>): P
     if (row.info.lifecycleStage !== expected.lifecycleStage) {
       throw changedSincePreview(`Run ${expected.runId} is ${row.info.lifecycleStage} now, not ${expected.lifecycleStage} as in the preview`);
     }
-    await db.metricChunks.where('runId').equals(row.runId).delete();
-    await db.metricOverviews.where('runId').equals(row.runId).delete();
-    await db.artifacts.where('runId').equals(row.runId).delete();
-    await db.runs.delete(row.runId);
     effect.runIds.push(row.runId);
     effect.experimentIds.push(row.info.experimentId);
   }
+  // One delete per table for all runs (not four requests per run): a 10,000-run purge is four.
+  const ids = effect.runIds;
+  if (ids.length === 0) return effect;
+  await db.metricChunks.where('runId').anyOf(ids).delete();
+  await db.metricOverviews.where('runId').anyOf(ids).delete();
+  await db.artifacts.where('runId').anyOf(ids).delete();
+  await db.runs.bulkDelete(ids);
   return effect;
 }
 
@@ -59,11 +62,11 @@ export async function purgeExperiments(db: WorkspaceDb, m: M<'retention/purgeExp
 /** Drops blobs nothing points at: no artifact row, and no sync row (a metric chunk applied here or
  * bytes still to upload keep theirs). A blob that gained a reference since the preview stays. */
 export async function dropOrphanBlobs(db: WorkspaceDb, m: M<'retention/dropOrphanBlobs'>): Promise<MutationEffect> {
-  for (const sha256 of new Set(m.sha256s)) {
-    if ((await db.artifacts.where('sha256').equals(sha256).count()) > 0) continue;
-    if (await db.syncApplied.get(sha256)) continue;
-    if (await db.syncUploads.get(sha256)) continue;
-    await db.blobs.delete(sha256);
-  }
+  const candidates = [...new Set(m.sha256s)];
+  // What still points at any candidate, read in three requests rather than three per blob.
+  const used = new Set<string>(await db.artifacts.where('sha256').anyOf(candidates).keys() as string[]);
+  const [applied, uploads] = await Promise.all([db.syncApplied.bulkGet(candidates), db.syncUploads.bulkGet(candidates)]);
+  const orphans = candidates.filter((sha256, i) => !used.has(sha256) && !applied[i] && !uploads[i]);
+  await db.blobs.bulkDelete(orphans);
   return { experimentIds: [], runIds: [] };
 }
