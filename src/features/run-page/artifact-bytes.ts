@@ -35,6 +35,7 @@ export function createArtifactBytes(o: ArtifactBytesOptions): ArtifactBytes {
   let alive = true;
   onCleanup(() => (alive = false));
   let inFlight: Promise<void> | undefined;
+  let checked: Promise<boolean> | undefined;
 
   const isHere = async (): Promise<boolean> => {
     const yes = await o.client.hasArtifactBytes(o.runId(), o.path());
@@ -61,10 +62,14 @@ export function createArtifactBytes(o: ArtifactBytesOptions): ArtifactBytes {
     here,
     transfer,
     async check() {
-      await isHere().catch(() => undefined); // a vanished file is the listing's business
+      checked = isHere();
+      await checked.catch(() => undefined); // a vanished file is the listing's business
     },
     async ensure() {
-      if (await isHere()) return;
+      // The preview calls check() and then ensure() for one attempt: answer both with one read.
+      const answer = checked ?? isHere();
+      checked = undefined;
+      if (await answer) return;
       inFlight ??= fetchNow().finally(() => (inFlight = undefined));
       return inFlight;
     },
