@@ -2,7 +2,7 @@
 // (json-format.ts). It is built in memory: for very large workspaces the streamed zip is the way out.
 import type { Run } from '../../domain/entities';
 import { doubleToJson, experimentToJson, runToJson } from '../rest/json';
-import { latestMetrics } from '../rest/latest-metrics';
+import { latestOf } from '../rest/latest-metrics';
 import { modelVersionToJson, registeredModelToJson } from '../rest/registry-json';
 import { toModelVersion, toRegisteredModel } from '../registry/registry-rows';
 import type { Workspace } from '../workspace';
@@ -42,8 +42,7 @@ export async function exportWorkspaceJson(ws: Workspace, options: JsonExportOpti
     for await (const row of runRowsInBatches(ws, runIds)) {
       options.signal?.throwIfAborted();
       const run: Run = { info: row.info, data: row.data, inputs: row.inputs ?? { datasetInputs: [] } };
-      const [latest = []] = await latestMetrics(ws, [run]);
-      doc.runs.push({ ...runToJson(run, latest), deleted_time: row.deletedTime ?? null });
+      doc.runs.push({ ...runToJson(run, latestOf(run, row.metricSummaries)), deleted_time: row.deletedTime ?? null });
       for await (const history of metricHistoriesOf(ws, row)) doc.metricHistories.push(await historyJson(row.runId, history));
       for (const a of await artifactRowsOf(ws, row.runId)) doc.artifacts.push(await artifactJson(ws, a, artifactBytes));
     }
