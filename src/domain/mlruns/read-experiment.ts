@@ -19,7 +19,7 @@ export function readExperiment(folder: ExperimentFolder, bytesOf: FileBytes, war
   const where = folder.meta ?? `${folder.dir}/meta.yaml`;
   const bytes = folder.meta ? bytesOf(folder.meta) : undefined;
   if (!bytes) {
-    if (folder.meta === null) warn(where, 'missing: the experiment and its runs were skipped.');
+    warn(where, folder.meta === null ? 'missing: the experiment and its runs were skipped.' : 'unreadable: the experiment and its runs were skipped.');
     return undefined;
   }
   const meta = attempt(where, warn, () => {
@@ -82,7 +82,7 @@ export function readLoggedModel(experimentId: string, folder: LoggedModelFolder,
   const where = folder.meta ?? `${folder.dir}/meta.yaml`;
   const bytes = folder.meta ? bytesOf(folder.meta) : undefined;
   if (!bytes) {
-    if (folder.meta === null) warn(where, 'missing: the logged model was skipped.');
+    warn(where, folder.meta === null ? 'missing: the logged model was skipped.' : 'unreadable: the logged model was skipped.');
     return undefined;
   }
   const meta = attempt(where, warn, () => parseLoggedModelMeta(textOf(bytes)), 'the logged model was skipped: ');

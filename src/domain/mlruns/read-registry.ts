@@ -26,7 +26,7 @@ export function readRegisteredModel(folder: RegisteredModelFolder, bytesOf: File
   const where = folder.meta ?? `${folder.dir}/meta.yaml`;
   const bytes = folder.meta ? bytesOf(folder.meta) : undefined;
   if (!bytes) {
-    if (folder.meta === null) warn(where, 'missing: the registered model was skipped.');
+    warn(where, folder.meta === null ? 'missing: the registered model was skipped.' : 'unreadable: the registered model was skipped.');
     return undefined;
   }
   const meta = attempt(where, warn, () => parseRegisteredModelMeta(textOf(bytes)), 'the registered model was skipped: ');
@@ -40,7 +40,7 @@ export function readRegisteredModel(folder: RegisteredModelFolder, bytesOf: File
     const vWhere = v.meta ?? `${v.dir}/meta.yaml`;
     const vBytes = v.meta ? bytesOf(v.meta) : undefined;
     if (!vBytes) {
-      if (v.meta === null) warn(vWhere, 'missing: the model version was skipped.');
+      warn(vWhere, v.meta === null ? 'missing: the model version was skipped.' : 'unreadable: the model version was skipped.');
       continue;
     }
     const parsed = attempt(vWhere, warn, () => {

@@ -86,7 +86,10 @@ function readInputs(files: readonly KeyFile[], ctx: RunContext, bytesOf: FileByt
 export function readRun(folder: RunFolder, ctx: RunContext, bytesOf: FileBytes, warn: Warn): FileRun | undefined {
   const where = folder.meta ?? `${folder.dir}/meta.yaml`;
   const bytes = folder.meta ? bytesOf(folder.meta) : undefined;
-  if (!bytes) return undefined;
+  if (!bytes) {
+    warn(where, 'unreadable: the run was skipped.');
+    return undefined;
+  }
   const meta = attempt(where, warn, () => {
     const m = parseRunMeta(textOf(bytes));
     validateRunId(m.runId);

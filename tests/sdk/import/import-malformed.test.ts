@@ -102,9 +102,14 @@ describe('malformed files are skipped with a warning naming them', () => {
         return Promise.reject(new DOMException('The file could not be read (it was moved or deleted).', 'NotReadableError'));
       }
     }
-    const files = asFiles(tree()).map((f) => (f.path.endsWith('/tags/team') ? { path: f.path, data: new UnreadableBlob(['x']) } : f));
+    const unreadable = new Set([`mlruns/7/${A}/tags/team`, 'mlruns/8/meta.yaml']);
+    const files = asFiles(tree()).map((f) => (unreadable.has(f.path) ? { path: f.path, data: new UnreadableBlob(['x']) } : f));
     const report = await importMlruns(ws, files);
     expect(warningFor(report, `mlruns/7/${A}/tags/team`)).toBe('could not be read, skipped: The file could not be read (it was moved or deleted).');
+    expect(report.warnings.filter((w) => w.path === 'mlruns/8/meta.yaml').map((w) => w.message)).toEqual([
+      'could not be read, skipped: The file could not be read (it was moved or deleted).',
+      'unreadable: the experiment and its runs were skipped.',
+    ]);
     const run = await client.getRun(A);
     expect(run.data.tags.team).toBeUndefined();
     expect(run.data.params.alpha).toBe('0.5');
