@@ -7,9 +7,9 @@ import Dexie from 'dexie';
 import { zipSync } from 'fflate';
 import { formatMetricLine } from '../../src/domain/mlruns/metric-lines';
 import { importMlruns, openWorkspace } from '../../src/sdk/index';
-import { ImportTicker } from '../../src/sdk/import/import-progress';
-import { openTreeSource } from '../../src/sdk/import/import-source';
-import { readTree, TreeFiles } from '../../src/sdk/import/read-tree';
+import { ImportTicker } from '../../src/domain/mlruns/import-progress';
+import { openTreeSource } from '../../src/domain/mlruns/tree-source';
+import { readTree, TreeFiles } from '../../src/domain/mlruns/read-tree';
 import { time, vsBaseline, type Benchmark } from './harness';
 
 const RUNS = 1000;

@@ -1,20 +1,39 @@
 // importMlruns: an MLflow FileStore tree (a zip, or its files) into a workspace, ids kept.
-//   parse: find the store, read and check every file (domain/mlruns), read what is stored and
-//          plan the changes by the import rules; nothing is written, and cancelling here (the
-//          signal) or a fatal error leaves the workspace untouched
-//   write: ONE MutationLayer.apply of every import/* mutation: one IndexedDB transaction, so a
-//          failure, a quota error or a cancel during it rolls everything back
+//   parse: read and check every file (domain/mlruns/parse-import.ts), in this thread or in a
+//          worker (options.parser); nothing is written
+//   plan:  read what is stored and turn the tree into import/* mutations by the import rules;
+//          entities that would not change get none
+//   write: ONE MutationLayer.apply of every mutation: one IndexedDB transaction, so a failure, a
+//          quota error or a cancel during it rolls everything back
+// prepareMlrunsImport stops after the plan, so a page can show what would be imported first.
 // A bad file is skipped with a warning naming it; the rest imports. The report counts what the
-// tree holds, what was written and what was already here.
+// tree holds, what was (or would be) written and what was already here.
+import { ImportTicker, type ImportOptions as PhaseOptions } from '../../domain/mlruns/import-progress';
 import { ImportTally, type ImportReport, type ImportWarning } from '../../domain/mlruns/import-report';
+import { parseMlruns, type MlrunsParser, type ParsedImport } from '../../domain/mlruns/parse-import';
+import type { MlrunsSource } from '../../domain/mlruns/tree-source';
 import type { Mutation } from '../../domain/mutations';
 import type { Workspace } from '../workspace';
-import { ImportTicker, type ImportOptions } from './import-progress';
-import { openTreeSource, type MlrunsSource } from './import-source';
-import { planArtifacts } from './locate-artifacts';
 import { planArtifactWrites, planExperiments, planRuns } from './plan-tracking';
 import { planRegistry } from './plan-registry';
-import { readTree, TreeFiles } from './read-tree';
+
+export interface ImportOptions extends PhaseOptions {
+  /** how the tree is parsed: in this thread (default) or in a worker (`parseMlrunsInWorker` from sdk/import-worker) */
+  parser?: MlrunsParser;
+}
+
+/** An import read and compared with the workspace, not written yet. */
+export interface PreparedImport {
+  /** what apply() would write if the workspace stays as it is: `imported` counts the new and changed */
+  readonly preview: ImportReport;
+  /** Compares with the workspace again (it may have changed since) and writes, all or nothing. */
+  apply(options?: PhaseOptions): Promise<ImportReport>;
+}
+
+interface Plan {
+  mutations: Mutation[];
+  report: ImportReport;
+}
 
 /** Roughly what a mutation writes, for the write phase's byte count. */
 function bytesOf(m: Mutation): number {
@@ -23,16 +42,69 @@ function bytesOf(m: Mutation): number {
   return 0;
 }
 
-function outsideWarnings(top: string, outside: readonly string[], used: ReadonlySet<string>): ImportWarning[] {
-  const unused = new Map<string, number>();
-  const prefix = top === '' ? '' : `${top}/`;
-  for (const p of outside) {
-    if (used.has(p)) continue;
-    const first = p.slice(prefix.length).split('/')[0] as string;
-    const key = prefix + first;
-    unused.set(key, (unused.get(key) ?? 0) + 1);
+async function plan(ws: Workspace, parsed: ParsedImport, ticker: ImportTicker): Promise<Plan> {
+  const warnings: ImportWarning[] = [...parsed.warnings];
+  const warn = (w: ImportWarning): void => void warnings.push(w);
+  const tally = new ImportTally();
+  const skipped = { files: parsed.skippedFiles };
+  const mutations: Mutation[] = [
+    ...(await planExperiments(ws, parsed.tree, tally)),
+    ...(await planRuns(ws, parsed.tree, tally, warn, ticker)),
+    ...(await planArtifactWrites(ws, parsed, tally, warn, ticker, skipped)),
+    ...(await planRegistry(ws, parsed, tally, warn)),
+  ];
+  if (mutations.length > 0 && (await ws.store.mutations.isJournaling())) {
+    warn({ path: parsed.tree.layout.root, message: 'this workspace is shared: the imported data stays on this device (sync does not carry imports yet).' });
   }
-  return [...unused].map(([path, n]) => ({ path, message: `outside the MLflow store and used by no run: ${n} file${n === 1 ? '' : 's'} not imported.` }));
+  const report: ImportReport = {
+    root: parsed.tree.layout.root,
+    found: tally.found,
+    imported: tally.imported,
+    unchanged: tally.unchanged,
+    skippedFiles: skipped.files,
+    warnings,
+    changed: mutations.length > 0,
+  };
+  return { mutations, report };
+}
+
+async function write(ws: Workspace, { mutations, report }: Plan, ticker: ImportTicker): Promise<ImportReport> {
+  if (mutations.length === 0) return report;
+  const total = mutations.length;
+  let written = 0;
+  ticker.report({ phase: 'write', done: 0, total, bytes: 0 }, true);
+  await ws.store.mutations.apply(mutations, 'import', {
+    onApplied: (done) => {
+      written += bytesOf(mutations[done - 1] as Mutation);
+      ticker.report({ phase: 'write', done, total, bytes: written }, done === total);
+    },
+  });
+  return report;
+}
+
+async function parse(source: MlrunsSource, options: ImportOptions): Promise<ParsedImport> {
+  const { parser = parseMlruns, onProgress, signal } = options;
+  signal?.throwIfAborted();
+  return parser(source, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
+}
+
+/**
+ * Reads an MLflow FileStore tree and compares it with the workspace without writing anything:
+ * `preview` says what would be imported, `apply()` imports it.
+ * @example
+ * const prepared = await prepareMlrunsImport(ws, zipBlob);
+ * if (confirm(`${prepared.preview.imported.runs} new runs`)) await prepared.apply();
+ */
+export async function prepareMlrunsImport(ws: Workspace, source: MlrunsSource, options: ImportOptions = {}): Promise<PreparedImport> {
+  const parsed = await parse(source, options);
+  const { report } = await plan(ws, parsed, new ImportTicker(options));
+  return {
+    preview: report,
+    async apply(applyOptions: PhaseOptions = {}) {
+      const ticker = new ImportTicker(applyOptions);
+      return write(ws, await plan(ws, parsed, ticker), ticker);
+    },
+  };
 }
 
 /**
@@ -46,47 +118,7 @@ function outsideWarnings(top: string, outside: readonly string[], used: Readonly
  * console.log(report.imported.runs, report.warnings);
  */
 export async function importMlruns(ws: Workspace, source: MlrunsSource, options: ImportOptions = {}): Promise<ImportReport> {
+  const parsed = await parse(source, options);
   const ticker = new ImportTicker(options);
-  ticker.checkCancelled();
-  const opened = await openTreeSource(source);
-  const warnings: ImportWarning[] = [...opened.warnings];
-  const warn = (w: ImportWarning): void => void warnings.push(w);
-  const files = new TreeFiles(opened, warn);
-  await ticker.tick({ phase: 'parse', done: 0, total: files.total, bytes: 0 }, true);
-
-  const tree = await readTree(files, ticker, warn);
-  const tally = new ImportTally();
-  const artifacts = planArtifacts(tree, [...opened.files.keys()], warn);
-  warnings.push(...outsideWarnings(tree.layout.top, tree.layout.outside, artifacts.usedOutside));
-  const mutations: Mutation[] = [
-    ...(await planExperiments(ws, tree, tally)),
-    ...(await planRuns(ws, tree, tally, warn, ticker, files)),
-    ...(await planArtifactWrites(ws, artifacts, tally, warn, ticker, files)),
-    ...(await planRegistry(ws, tree, artifacts, tally, warn)),
-  ];
-  await ticker.tick({ phase: 'parse', done: files.total, total: files.total, bytes: files.bytesRead }, true);
-
-  if (mutations.length > 0) {
-    if (await ws.store.mutations.isJournaling()) {
-      warn({ path: tree.layout.root, message: 'this workspace is shared: the imported data stays on this device (sync does not carry imports yet).' });
-    }
-    const total = mutations.length;
-    let written = 0;
-    ticker.report({ phase: 'write', done: 0, total, bytes: 0 }, true);
-    await ws.store.mutations.apply(mutations, 'import', {
-      onApplied: (done) => {
-        written += bytesOf(mutations[done - 1] as Mutation);
-        ticker.report({ phase: 'write', done, total, bytes: written }, done === total);
-      },
-    });
-  }
-  return {
-    root: tree.layout.root,
-    found: tally.found,
-    imported: tally.imported,
-    unchanged: tally.unchanged,
-    skippedFiles: opened.warnings.length + files.unused,
-    warnings,
-    changed: mutations.length > 0,
-  };
+  return write(ws, await plan(ws, parsed, ticker), ticker);
 }

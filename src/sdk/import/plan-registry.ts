@@ -11,18 +11,19 @@ import { mergeRegisteredModel, type VersionRowLike } from '../../domain/mlruns/r
 import type { Mutation } from '../../domain/mutations';
 import { auditStamp } from '../registry/registry-rows';
 import type { Workspace } from '../workspace';
-import type { ArtifactPlan } from './locate-artifacts';
-import type { ParsedTree } from './read-tree';
+import type { PlacedModel } from '../../domain/mlruns/locate-artifacts';
+import type { ParsedImport } from '../../domain/mlruns/parse-import';
+import type { ParsedTree } from '../../domain/mlruns/read-tree';
 
 const COMMENT = 'imported from MLflow';
 
-function storageLocationFinder(tree: ParsedTree, artifacts: ArtifactPlan): (v: FileModelVersion) => string {
+function storageLocationFinder(tree: ParsedTree, placed: ReadonlyMap<string, PlacedModel>): (v: FileModelVersion) => string {
   const runRoots = tree.runs.map((r) => ({ runId: r.run.info.runId, root: `${r.run.info.artifactUri.replace(/\/+$/, '')}/` }));
   const byModel = new Map<string, string>();
   for (const m of tree.loggedModels) {
-    const placed = artifacts.models.get(m.modelId);
-    if (!placed) continue;
-    const uri = `runs:/${placed.runId}/${placed.path}`;
+    const place = placed.get(m.modelId);
+    if (!place) continue;
+    const uri = `runs:/${place.runId}/${place.path}`;
     byModel.set(`models:/${m.modelId}`, uri);
     if (m.artifactLocation) byModel.set(m.artifactLocation.replace(/\/+$/, ''), uri);
   }
@@ -39,8 +40,8 @@ function storageLocationFinder(tree: ParsedTree, artifacts: ArtifactPlan): (v: F
   };
 }
 
-export async function planRegistry(ws: Workspace, tree: ParsedTree, artifacts: ArtifactPlan, tally: ImportTally, warn: (w: ImportWarning) => void): Promise<Mutation[]> {
-  const locate = storageLocationFinder(tree, artifacts);
+export async function planRegistry(ws: Workspace, { tree, models }: ParsedImport, tally: ImportTally, warn: (w: ImportWarning) => void): Promise<Mutation[]> {
+  const locate = storageLocationFinder(tree, models);
   const folders = new Map(tree.layout.registeredModels.map((f) => [f.name, f]));
   const out: Mutation[] = [];
   for (const file of tree.registeredModels) {

@@ -9,11 +9,10 @@ import { freeExperimentName, mergeExperiment, mergeRun, unchangedRow, withPoints
 import { newMetricPoints } from '../../domain/mlruns/metric-merge';
 import type { ImportedArtifact, ImportedRun, ImportedSeries, Mutation } from '../../domain/mutations';
 import { readRunHistories, storedArtifactHashes, storedMetricKeys, type StoredHistory } from '../../storage/import-reads';
-import { sha256Hex } from '../../domain/sync/metric-chunk';
+import type { ImportTicker } from '../../domain/mlruns/import-progress';
+import type { HashedArtifact, ParsedImport } from '../../domain/mlruns/parse-import';
+import type { ParsedTree, TreeRun } from '../../domain/mlruns/read-tree';
 import type { Workspace } from '../workspace';
-import type { ImportTicker } from './import-progress';
-import type { ArtifactFile, ArtifactPlan } from './locate-artifacts';
-import type { ParsedTree, TreeFiles, TreeRun } from './read-tree';
 
 type Warn = (w: ImportWarning) => void;
 
@@ -56,7 +55,7 @@ async function planMetrics(ws: Workspace, row: RunRowLike, tr: TreeRun, storedKe
   return series;
 }
 
-export async function planRuns(ws: Workspace, tree: ParsedTree, tally: ImportTally, warn: Warn, ticker: ImportTicker, files: TreeFiles): Promise<Mutation[]> {
+export async function planRuns(ws: Workspace, tree: ParsedTree, tally: ImportTally, warn: Warn, ticker: ImportTicker): Promise<Mutation[]> {
   const ids = tree.runs.map((r) => r.run.info.runId);
   const storedRows = await ws.store.db.runs.bulkGet(ids);
   const existing = ids.filter((_, i) => storedRows[i] !== undefined);
@@ -77,7 +76,7 @@ export async function planRuns(ws: Workspace, tree: ParsedTree, tally: ImportTal
     const same = metrics.length === 0 && unchangedRow(previous, row);
     tally.add('runs', 1, same ? 0 : 1);
     if (!same) batch.add({ run: row, previous, metrics });
-    await ticker.tick({ phase: 'parse', done: files.done, total: files.total, bytes: files.bytesRead });
+    await ticker.tick({ phase: 'plan', done: i + 1, total: tree.runs.length, bytes: 0 });
   }
   return batch.done();
 }
@@ -119,7 +118,9 @@ function structureProblem(path: string, others: ReadonlySet<string>, sortedOther
   return undefined;
 }
 
-async function artifactsOfRun(ws: Workspace, runId: string, list: readonly ArtifactFile[], files: TreeFiles, tally: ImportTally, warn: Warn): Promise<ImportedArtifact[]> {
+/** The run's artifact files that are new or differ from what is stored; a file that cannot sit
+ * among the others (a file where a folder is) is left out and counted in `skipped`. */
+async function artifactsOfRun(ws: Workspace, runId: string, list: readonly HashedArtifact[], tally: ImportTally, warn: Warn, skipped: { files: number }): Promise<ImportedArtifact[]> {
   const stored = await storedArtifactHashes(ws.store.db, runId);
   const all = new Set([...stored.keys(), ...list.map((f) => f.path)]);
   const sortedAll = [...all].sort();
@@ -128,33 +129,30 @@ async function artifactsOfRun(ws: Workspace, runId: string, list: readonly Artif
     const problem = structureProblem(f.path, all, sortedAll);
     if (problem) {
       warn({ path: f.source, message: `artifact '${f.path}' of run ${runId} not imported: ${problem}.` });
+      skipped.files++;
       continue;
     }
-    await files.load([f.source]);
-    const bytes = files.bytesOf(f.source);
-    if (!bytes) continue;
-    const sha256 = await sha256Hex(bytes);
-    files.forget([f.source]);
     const previous = stored.get(f.path) ?? null;
-    const fresh = previous !== sha256;
+    const fresh = previous !== f.sha256;
     tally.add('artifacts', 1, fresh ? 1 : 0);
-    tally.add('artifactBytes', bytes.byteLength, fresh ? bytes.byteLength : 0);
-    if (fresh) out.push({ path: f.path, sha256, size: bytes.byteLength, data: new Blob([bytes as Uint8Array<ArrayBuffer>]), previous });
+    tally.add('artifactBytes', f.size, fresh ? f.size : 0);
+    if (fresh) out.push({ path: f.path, sha256: f.sha256, size: f.size, data: f.data, previous });
   }
   return out;
 }
 
-export async function planArtifactWrites(ws: Workspace, plan: ArtifactPlan, tally: ImportTally, warn: Warn, ticker: ImportTicker, files: TreeFiles): Promise<Mutation[]> {
+export async function planArtifactWrites(ws: Workspace, parsed: ParsedImport, tally: ImportTally, warn: Warn, ticker: ImportTicker, skipped: { files: number }): Promise<Mutation[]> {
   const out: Mutation[] = [];
   const at = Date.now();
   const freshByRun = new Map<string, Set<string>>();
-  for (const [runId, list] of plan.byRun) {
-    const fresh = await artifactsOfRun(ws, runId, list, files, tally, warn);
+  let done = 0;
+  for (const [runId, list] of parsed.artifacts) {
+    const fresh = await artifactsOfRun(ws, runId, list, tally, warn, skipped);
     freshByRun.set(runId, new Set(fresh.map((f) => f.path)));
     if (fresh.length > 0) out.push({ type: 'import/artifacts', runId, files: fresh, at });
-    await ticker.tick({ phase: 'parse', done: files.done, total: files.total, bytes: files.bytesRead });
+    await ticker.tick({ phase: 'plan', done: ++done, total: parsed.artifacts.size, bytes: 0 });
   }
-  for (const m of plan.models.values()) {
+  for (const m of parsed.models.values()) {
     const fresh = [...(freshByRun.get(m.runId) ?? [])].some((p) => p.startsWith(`${m.path}/`));
     tally.add('loggedModels', 1, fresh ? 1 : 0);
   }

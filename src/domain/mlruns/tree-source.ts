@@ -3,11 +3,11 @@
 // (normaliseArtifactPath: no `..`, absolute or drive paths, backslashes, `%2e%2e`-style encoded
 // traversal): a bad entry is refused and reported, the rest is imported. A file that cannot be
 // read (a File removed from disk meanwhile) is reported when it is first needed and skipped.
-import { normaliseArtifactPath } from '../../domain/artifact-path';
-import { invalidParameter } from '../../domain/errors';
-import type { ImportWarning } from '../../domain/mlruns/import-report';
-import { messageOf } from '../../domain/mlruns/tree-files';
-import { unzipCapped } from '../../domain/serving/model-archive';
+import { normaliseArtifactPath } from '../artifact-path';
+import { invalidParameter } from '../errors';
+import type { ImportWarning } from './import-report';
+import { messageOf } from './tree-files';
+import { unzipCapped } from '../serving/model-archive';
 
 export type MlrunsFileData = Blob | Uint8Array | string;
 

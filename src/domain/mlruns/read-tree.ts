@@ -2,15 +2,15 @@
 // run, logged model and registered model with the pure readers of domain/mlruns, fetching each
 // entity's bytes first (a folder's Files are read asynchronously; a zip's are in memory already).
 // Nothing is written here.
-import type { Dataset } from '../../domain/entities';
-import type { ImportWarning } from '../../domain/mlruns/import-report';
-import { layoutOf, type ExperimentFolder, type RunFolder, type TreeLayout } from '../../domain/mlruns/layout';
-import { readDatasets, readExperiment, readLoggedModel, type FileExperiment, type FileLoggedModel } from '../../domain/mlruns/read-experiment';
-import { readRegisteredModel, type FileRegisteredModel } from '../../domain/mlruns/read-registry';
-import { readRun, type FileRun } from '../../domain/mlruns/read-run';
-import { messageOf } from '../../domain/mlruns/tree-files';
+import type { Dataset } from '../entities';
+import type { ImportWarning } from './import-report';
+import { layoutOf, type ExperimentFolder, type RunFolder, type TreeLayout } from './layout';
+import { readDatasets, readExperiment, readLoggedModel, type FileExperiment, type FileLoggedModel } from './read-experiment';
+import { readRegisteredModel, type FileRegisteredModel } from './read-registry';
+import { readRun, type FileRun } from './read-run';
+import { messageOf } from './tree-files';
 import type { ImportTicker } from './import-progress';
-import type { TreeSource } from './import-source';
+import type { TreeSource } from './tree-source';
 
 export interface TreeRun {
   run: FileRun;

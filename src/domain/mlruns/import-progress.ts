@@ -3,14 +3,16 @@
 // most every 50 ms, and always at the end of a phase.
 
 export interface ImportProgress {
-  /** 'parse': reading, checking and planning (nothing written yet); 'write': the one transaction */
-  phase: 'parse' | 'write';
+  /** 'parse': reading and checking the tree's files; 'plan': comparing them with what this
+   * workspace holds (nothing is written in either); 'write': the one transaction */
+  phase: 'parse' | 'plan' | 'write';
   done: number;
   total: number;
   /** bytes read (parse) or written (write) so far */
   bytes: number;
 }
 
+/** What every phase of an import takes. */
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** aborting it cancels the import; the workspace is left exactly as it was */

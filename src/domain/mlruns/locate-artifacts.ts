@@ -5,10 +5,10 @@
 // logged-model entity, so their files become artifacts of the run that logged them, under the
 // model's name: exactly what MLflow 3 resolves `runs:/<run>/<name>` to. Artifact roots outside the
 // tree are reported once per root.
-import { normaliseArtifactPath } from '../../domain/artifact-path';
-import { endsWithSegments, foldersOf, locateArtifactUri, parentUri, type TreePlaces } from '../../domain/mlruns/artifact-locations';
-import type { ImportWarning } from '../../domain/mlruns/import-report';
-import type { FileLoggedModel } from '../../domain/mlruns/read-experiment';
+import { normaliseArtifactPath } from '../artifact-path';
+import { endsWithSegments, foldersOf, locateArtifactUri, parentUri, type TreePlaces } from './artifact-locations';
+import type { ImportWarning } from './import-report';
+import type { FileLoggedModel } from './read-experiment';
 import type { ParsedTree, TreeRun } from './read-tree';
 
 export interface ArtifactFile {
