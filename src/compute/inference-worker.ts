@@ -4,7 +4,7 @@
 // domain/inference/transfer.ts for which buffers move and which are copied first).
 import * as Comlink from 'comlink';
 import { MlflowError } from '../domain/errors';
-import { unwrap, type Outcome } from '../domain/inference/outcome';
+import { unwrap, type Outcome } from '../domain/outcome';
 import { compactFeeds } from '../domain/inference/transfer';
 import type { InferenceWorkerApi, InferenceWorkerOptions, RunReply, RunRequest } from '../../workers/inference/types';
 import type { InferenceEngine, LoadedSession, ModelSource, RunOutputs, TensorData } from './inference-engine';

@@ -3,9 +3,9 @@
 // in flight, and Comlink adds a message listener per pending call (every reply is offered to all
 // of them) on top of its wire-value wrapping. Measured single-row round trips: 0.16-0.22 ms on
 // the port vs 0.21-0.22 ms through Comlink (tests/bench/inference.bench.ts has the floor).
-// Failures come back as outcomes (src/domain/inference/outcome.ts) so the facade can rethrow the
+// Failures come back as outcomes (src/domain/outcome.ts) so the facade can rethrow the
 // MlflowError with its code.
-import type { Outcome } from '../../src/domain/inference/outcome';
+import type { Outcome } from '../../src/domain/outcome';
 import type { LoadedSession, RunOutputs, TensorData } from '../../src/domain/inference/types';
 
 /** How the worker runs ORT; set once, before its first load. */

@@ -3,7 +3,7 @@
 // Output tensors go back as transferred buffers: ORT allocates a fresh array per output.
 import { createInferenceCore } from '../../src/domain/inference/inference-core';
 import type { OrtRuntime } from '../../src/domain/inference/ort-like';
-import { settle } from '../../src/domain/inference/outcome';
+import { settle } from '../../src/domain/outcome';
 import { transferableBuffers } from '../../src/domain/inference/transfer';
 import type { InferenceWorkerApi, InferenceWorkerOptions, RunReply, RunRequest } from './types';
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { MlflowError } from '../../../src/domain/errors';
 import { loadError, ortMessage, runError, runtimeError } from '../../../src/domain/inference/inference-errors';
 import type { OrtModule } from '../../../src/domain/inference/ort-like';
-import { settle, unwrap } from '../../../src/domain/inference/outcome';
+import { settle, unwrap } from '../../../src/domain/outcome';
 import { checkFeeds, checkTensor, fromOrtTensor, graphDims, toOrtTensor } from '../../../src/domain/inference/tensor-convert';
 import { compactFeeds, transferableBuffers } from '../../../src/domain/inference/transfer';
 import type { GraphIO, TensorData } from '../../../src/domain/inference/types';

@@ -1,7 +1,7 @@
 // Errors crossing a worker boundary: Comlink clones a thrown Error into a plain Error, losing
 // MlflowError's errorCode. The worker therefore returns outcomes, and the main-thread facade
 // turns a failed one back into the MlflowError that was thrown in the worker.
-import { MlflowError, type ErrorCode } from '../errors';
+import { MlflowError, type ErrorCode } from './errors';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; errorCode: ErrorCode; message: string };
 
