@@ -3,7 +3,7 @@
 // restore in place), a form to create one, and "Load demo data". Search text and toggle live in
 // the URL (?q=, ?deleted=1), so a reload or a shared link shows the same list. Live: experiments
 // created in another tab or by a script appear on their own.
-import { useNavigate, useSearchParams } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { Experiment } from '../../sdk/index';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
@@ -153,6 +153,10 @@ export function ExperimentList(props: { onCreated?: (experimentId: string) => vo
       </form>
       <Show when={createError()}>{(e) => <ErrorNotice error={e()} />}</Show>
       <LoadDemoButton compact />
+      <p class="data-links">
+        <A href="/import" class="import-link">Import from MLflow</A>
+        <A href="/export" class="export-link">Export</A>
+      </p>
     </nav>
   );
 }

@@ -63,6 +63,15 @@ export function SettingsPage(): JSX.Element {
         </p>
         <A href="/storage" class="storage-link">Open storage</A>
       </section>
+      <section class="settings-section" aria-labelledby="data-heading">
+        <h3 id="data-heading">Bring and take your data</h3>
+        <p class="muted">
+          Import an MLflow file store (<code>mlruns/</code>) with its runs, artifacts and registry; export experiments or runs as a folder MLflow reads, or as one JSON file.
+        </p>
+        <p class="data-links">
+          <A href="/import" class="import-link">Import from MLflow</A> · <A href="/export" class="export-link">Export</A>
+        </p>
+      </section>
     </article>
   );
 }

@@ -26,6 +26,8 @@ export interface ImportOptions extends PhaseOptions {
 export interface PreparedImport {
   /** what apply() would write if the workspace stays as it is: `imported` counts the new and changed */
   readonly preview: ImportReport;
+  /** the tree as read: its files and their bytes */
+  readonly tree: { files: number; bytes: number };
   /** Compares with the workspace again (it may have changed since) and writes, all or nothing. */
   apply(options?: PhaseOptions): Promise<ImportReport>;
 }
@@ -100,6 +102,7 @@ export async function prepareMlrunsImport(ws: Workspace, source: MlrunsSource, o
   const { report } = await plan(ws, parsed, new ImportTicker(options));
   return {
     preview: report,
+    tree: { files: parsed.files, bytes: parsed.bytes },
     async apply(applyOptions: PhaseOptions = {}) {
       const ticker = new ImportTicker(applyOptions);
       return write(ws, await plan(ws, parsed, ticker), ticker);
