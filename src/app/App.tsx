@@ -16,6 +16,7 @@ import { SettingsLink } from '../features/settings/SettingsLink';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StorageNotices } from '../features/storage/StorageNotices';
 import { StoragePage } from '../features/storage/StoragePage';
+import { ExportPage } from '../features/export/ExportPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { JoinPage } from '../features/sync/JoinPage';
 import { PresenceAvatars } from '../features/sync/PresenceAvatars';
@@ -96,6 +97,7 @@ export function App(): JSX.Element {
                 <Route path="/settings" component={SettingsPage} />
                 <Route path="/storage" component={StoragePage} />
                 <Route path="/import" component={ImportPage} />
+                <Route path="/export" component={ExportPage} />
                 <Route path="/sync" component={SyncPage} />
                 <Route path="/join" component={JoinPage} />
                 <Route path="*" component={() => <p>Nothing here. <a href="/">Back to experiments</a></p>} />

@@ -7,7 +7,7 @@ import { scoreCsv, frameOf, type BatchProgress, type BatchResult } from './batch
 import type { ModelPageData } from './model-data';
 import { requestFromPayload } from './pasted-payload';
 import { PredictionsTable } from './PredictionView';
-import { fileStem, saveFile } from './save-file';
+import { fileStem, saveFile } from '../../ui/save-file';
 
 const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 const rate = (rows: number, ms: number): string => (ms > 0 ? count((rows / ms) * 1000) : '—');

@@ -8,7 +8,7 @@ import { formatBytes } from '../../ui/format';
 import { createAttempt } from '../../ui/primitives/attempt';
 import { useWorkspace } from '../../ui/workspace-context';
 import type { ModelPageData } from './model-data';
-import { fileStem, saveFile } from './save-file';
+import { fileStem, saveFile } from '../../ui/save-file';
 import { SignatureTables } from './SignatureTables';
 
 /** The example is for reading, not scrolling through: long ones are cut here (the file is in the list). */

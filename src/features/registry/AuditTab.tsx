@@ -6,7 +6,7 @@ import { formatTimestamp } from '../../ui/format';
 import { createAttempt } from '../../ui/primitives/attempt';
 import { createWorkspaceQuery } from '../../ui/primitives/workspace-query';
 import { useWorkspace } from '../../ui/workspace-context';
-import { fileStem, saveFile } from '../models/save-file';
+import { fileStem, saveFile } from '../../ui/save-file';
 import { actorLabel, eventComment, eventSummary } from './registry-text';
 
 export function AuditTab(props: { name: string }): JSX.Element {

@@ -1,7 +1,9 @@
-// What to do with the selected runs: compare them, delete them, or move them to another
-// experiment (a long-standing MLflow ask).
+// What to do with the selected runs: compare them, export them, delete them, or move them to
+// another experiment (a long-standing MLflow ask).
+import { useNavigate } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
 import type { Experiment } from '../../sdk/index';
+import { useRunsViewState } from './url-state';
 
 export interface SelectionActionsProps {
   count: number;
@@ -14,12 +16,19 @@ export interface SelectionActionsProps {
 }
 
 export function SelectionActions(props: SelectionActionsProps): JSX.Element {
+  const navigate = useNavigate();
+  // The selection is URL state (url-state.ts), so Export reads it here and needs no callback:
+  // it only opens the export page with those runs.
+  const [view] = useRunsViewState();
   return (
     <Show when={props.count > 0}>
       <div class="selection-actions" role="toolbar" aria-label="Selected runs">
         <strong>{props.count} selected</strong>
         <button type="button" class="compare-button" disabled={props.count < 2 || props.count > 100} title="Compare 2 to 100 runs (c)" onClick={() => props.onCompare()}>
           Compare
+        </button>
+        <button type="button" class="export-button" title="Export the selected runs as an MLflow folder (zip) or JSON" onClick={() => navigate(`/export?runs=${encodeURIComponent(view().selected.join(','))}`)}>
+          Export
         </button>
         <button type="button" class="delete-button" onClick={() => props.onDelete()}>Delete</button>
         <select

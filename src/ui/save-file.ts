@@ -1,4 +1,4 @@
-// Handing a Blob the page made (an exported model, a results CSV) to the browser as a download.
+// Handing a Blob the page made (an exported model, a results CSV, a workspace export) to the browser as a download.
 export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
