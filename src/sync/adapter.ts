@@ -39,8 +39,9 @@ export interface SyncAdapter {
    * handler wrote (before writing: a Yjs transaction cannot span an await), then writes inside
    * `doc.transact(fn, LOCAL_ORIGIN)`, so the whole change is one update. These writes are folded
    * back too (project() sees their events): the writer must end with the rows every other peer
-   * derives, even where a rule ties entities together. */
-  publish(ctx: SyncContext, m: Mutation): Promise<void>;
+   * derives, even where a rule ties entities together. `ageMs`: how long ago the change was
+   * committed (for its stamp: HybridClock.now). */
+  publish(ctx: SyncContext, m: Mutation, ageMs?: number): Promise<void>;
   /** Writes everything already stored locally (first share of an existing workspace). Idempotent. */
   snapshot(ctx: SyncContext): Promise<void>;
   /**

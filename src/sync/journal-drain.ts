@@ -32,13 +32,15 @@ export async function drainEntries(
   const out: DrainResult = { done: [], stripped: [], ended: [], failed: [] };
   const writer = new EntityWriter(ctx.by);
   for (const { seq, mutation: m, at } of rows) {
+    // stamped by when it was committed (the drain may come up to a window later)
+    const age = Date.now() - at;
     try {
       if (isSealMarker(m)) {
         await runs.republishSeal(ctx, m.runId, m.sealedAs);
         out.done.push(seq);
       } else if (m.type === 'run/logBatch') {
         const meta = m.params.length > 0 || m.tags.length > 0;
-        if (meta) await runs.publishInto(ctx, writer, m, ctx.clock.now());
+        if (meta) await runs.publishInto(ctx, writer, m, ctx.clock.now(age));
         if (m.metrics.length === 0) out.done.push(seq);
         else {
           runs.pending.add(seq, m.runId, m.metrics, at);
@@ -49,10 +51,10 @@ export async function drainEntries(
         const ended = endedRun(m);
         if (ended !== undefined) out.ended.push(ended);
         const adapter = adapters.find((a) => a.publishes(m));
-        if (adapter === runs) await runs.publishInto(ctx, writer, m, ctx.clock.now());
+        if (adapter === runs) await runs.publishInto(ctx, writer, m, ctx.clock.now(age));
         else if (adapter) {
           writer.flush(); // keep the order of entries across adapters
-          await adapter.publish(ctx, m);
+          await adapter.publish(ctx, m, age);
         }
         out.done.push(seq);
       }

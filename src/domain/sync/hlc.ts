@@ -49,9 +49,13 @@ export class HybridClock {
     if (!/^[0-9a-z]{1,64}$/.test(peer)) throw new Error(`peer id must be 1-64 lowercase base36 chars, got "${peer}"`);
   }
 
-  /** A stamp for a local event: greater than every stamp this clock issued or observed. */
-  now(): Hlc {
-    const pt = Math.max(0, Math.trunc(this.physical()));
+  /**
+   * A stamp for a local event: greater than every stamp this clock issued or observed. `ageMs`:
+   * the event happened that long ago (a change committed before the replicator drained it), so
+   * changes on two peers are ordered by when they were made, not by when each was drained.
+   */
+  now(ageMs = 0): Hlc {
+    const pt = Math.max(0, Math.trunc(this.physical() - Math.max(0, ageMs)));
     if (pt > this.wall) {
       this.wall = pt;
       this.counter = 0;

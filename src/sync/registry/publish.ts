@@ -82,7 +82,7 @@ async function prepare(db: WorkspaceDb, m: RegistryMutation): Promise<Prepared> 
   return prepared;
 }
 
-export async function publishRegistry(ctx: SyncContext, m: RegistryMutation): Promise<void> {
+export async function publishRegistry(ctx: SyncContext, m: RegistryMutation, ageMs = 0): Promise<void> {
   const prepared = await prepare(ctx.store.db, m);
   const doc = ctx.root();
   const name = modelName(m, prepared.requests);
@@ -95,7 +95,7 @@ export async function publishRegistry(ctx: SyncContext, m: RegistryMutation): Pr
   }
   doc.transact(() => {
     const fold = foldDoc(doc);
-    const w = new RegistryWriter(doc, ctx.clock.now(), ctx.by);
+    const w = new RegistryWriter(doc, ctx.clock.now(ageMs), ctx.by);
     for (const e of prepared.events) w.event(e);
     const target = name === undefined ? undefined : resolveModel(fold, prepared.localUid, name);
     write(m, { fold, w, target, prepared, doc });

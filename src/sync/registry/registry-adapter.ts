@@ -18,8 +18,8 @@ export class RegistryAdapter implements SyncAdapter {
     return isRegistryMutation(m);
   }
 
-  async publish(ctx: SyncContext, m: Mutation): Promise<void> {
-    if (isRegistryMutation(m)) await publishRegistry(ctx, m);
+  async publish(ctx: SyncContext, m: Mutation, ageMs = 0): Promise<void> {
+    if (isRegistryMutation(m)) await publishRegistry(ctx, m, ageMs);
   }
 
   snapshot(ctx: SyncContext): Promise<void> {

@@ -42,9 +42,9 @@ export class RunsAdapter implements SyncAdapter {
     return publishesRuns(m);
   }
 
-  async publish(ctx: SyncContext, m: Mutation): Promise<void> {
+  async publish(ctx: SyncContext, m: Mutation, ageMs = 0): Promise<void> {
     const writer = new EntityWriter(ctx.by);
-    await this.publishInto(ctx, writer, m, ctx.clock.now());
+    await this.publishInto(ctx, writer, m, ctx.clock.now(ageMs));
     writer.flush();
   }
 
