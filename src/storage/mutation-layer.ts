@@ -242,19 +242,21 @@ async function refuseIfJournalAfter(db: WorkspaceDb, seq: number): Promise<void>
  * When sync is on, every non-remote mutation is written into the journal in the committing
  * transaction, so a tab closed before the replicator runs loses nothing. `sync/*` projections are
  * never journalled. An artifact's bytes are in blobs already: its entry omits them, and the bytes
- * are queued for upload in the same transaction.
+ * are queued for upload in the same transaction (imported artifacts too).
  */
 async function writeJournal(db: WorkspaceDb, list: readonly Mutation[]): Promise<void> {
   if ((await db.settings.get(JOURNAL_FLAG))?.value !== true) return;
   const at = Date.now();
   const rows: JournalRow[] = [];
   for (const m of list) {
-    // Imports are not published yet (the replicator has no adapter for them): no entry to keep.
-    if (m.type.startsWith('sync/') || m.type.startsWith('import/')) continue;
+    if (m.type.startsWith('sync/')) continue;
     if (m.type === 'artifact/put') {
       const { data: _bytes, ...ref } = m;
       rows.push({ mutation: ref as Mutation, at });
       await db.syncUploads.put({ sha256: m.sha256, size: m.size, queuedAt: at });
+    } else if (m.type === 'import/artifacts') {
+      rows.push({ mutation: { ...m, files: m.files.map(({ data: _bytes, ...ref }) => ref) } as unknown as Mutation, at });
+      for (const f of m.files) await db.syncUploads.put({ sha256: f.sha256, size: f.size, queuedAt: at });
     } else rows.push({ mutation: m, at });
   }
   if (rows.length > 0) await db.journal.bulkAdd(rows);

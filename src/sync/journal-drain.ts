@@ -47,6 +47,10 @@ export async function drainEntries(
           // a replay after a crash then only seals the points
           if (meta) out.stripped.push([seq, { ...m, params: [], tags: [] }]);
         }
+      } else if (m.type === 'import/runs') {
+        await runs.publishInto(ctx, writer, m, ctx.clock.now(age));
+        await runs.publishImportedHistories(ctx, m, at);
+        out.done.push(seq);
       } else {
         const ended = endedRun(m);
         if (ended !== undefined) out.ended.push(ended);

@@ -55,9 +55,6 @@ async function plan(ws: Workspace, parsed: ParsedImport, ticker: ImportTicker): 
     ...(await planArtifactWrites(ws, parsed, tally, warn, ticker, skipped)),
     ...(await planRegistry(ws, parsed, tally, warn)),
   ];
-  if (mutations.length > 0 && (await ws.store.mutations.isJournaling())) {
-    warn({ path: parsed.tree.layout.root, message: 'this workspace is shared: the imported data stays on this device (sync does not carry imports yet).' });
-  }
   const report: ImportReport = {
     root: parsed.tree.layout.root,
     found: tally.found,

@@ -6,6 +6,7 @@ import type { Mutation, RegistryMutation } from '../../domain/mutations';
 import type { Activity, SyncAdapter, SyncContext } from '../adapter';
 import { RegistryProjector } from './project';
 import { publishRegistry } from './publish';
+import { publishImportedModel } from './publish-import';
 import { snapshotRegistry } from './snapshot';
 
 const isRegistryMutation = (m: Mutation): m is RegistryMutation => m.type.startsWith('registry/');
@@ -15,11 +16,12 @@ export class RegistryAdapter implements SyncAdapter {
   private readonly projector = new RegistryProjector();
 
   publishes(m: Mutation): boolean {
-    return isRegistryMutation(m);
+    return isRegistryMutation(m) || m.type === 'import/registeredModel';
   }
 
   async publish(ctx: SyncContext, m: Mutation, ageMs = 0): Promise<void> {
     if (isRegistryMutation(m)) await publishRegistry(ctx, m, ageMs);
+    else if (m.type === 'import/registeredModel') await publishImportedModel(ctx, m, ageMs);
   }
 
   snapshot(ctx: SyncContext): Promise<void> {

@@ -24,10 +24,19 @@ export interface PublishEnv {
   runDoc(runId: string): Y.Doc;
 }
 
-type RunsMutation = Extract<Mutation, { type: `experiment/${string}` | `run/${string}` | 'artifact/put' }>;
+type RunsMutation = Extract<Mutation, { type: `experiment/${string}` | `run/${string}` | 'artifact/put' | 'import/experiment' | 'import/runs' | 'import/artifacts' }>;
 
 export const publishesRuns = (m: Mutation): m is RunsMutation =>
-  m.type.startsWith('experiment/') || m.type.startsWith('run/') || m.type === 'artifact/put';
+  m.type.startsWith('experiment/') || m.type.startsWith('run/') || m.type === 'artifact/put' || m.type === 'import/experiment' || m.type === 'import/runs' || m.type === 'import/artifacts';
+
+/** The fields of `next` whose value differs from `previous` (all of them without one): what an
+ * import changed. Fields an import drops are none (import never deletes), so none are cleared. */
+function changedFields(next: Record<string, FieldValue>, previous: Record<string, FieldValue> | null): Record<string, FieldValue> {
+  if (!previous) return next;
+  const out: Record<string, FieldValue> = {};
+  for (const [k, v] of Object.entries(next)) if (JSON.stringify(previous[k]) !== JSON.stringify(v)) out[k] = v;
+  return out;
+}
 
 export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Promise<void> {
   const { writer, hlc, root } = env;
@@ -103,6 +112,22 @@ export async function publishRunsMutation(env: PublishEnv, m: RunsMutation): Pro
     }
     case 'artifact/put':
       writer.set(env.runDoc(m.runId), ARTIFACTS, artifactEntityId(m.runId, m.path), artifactFields({ sha256: m.sha256, size: m.size, at: m.at }), hlc);
+      return;
+    case 'import/experiment': {
+      const f = changedFields(experimentFields(m.experiment), m.previous && experimentFields(m.previous));
+      if (Object.keys(f).length > 0) writer.set(root, EXPERIMENTS, m.experiment.experimentId, f, hlc);
+      return;
+    }
+    case 'import/runs':
+      // Compared under one order key, so a dataset input counts as changed only when it is.
+      for (const { run, previous } of m.runs) {
+        const changed = changedFields(runFields(run, ''), previous && runFields(previous, ''));
+        const stamped = runFields(run, hlc);
+        await runWrite(run.runId, Object.fromEntries(Object.keys(changed).map((k) => [k, stamped[k] as FieldValue])));
+      }
+      return;
+    case 'import/artifacts':
+      for (const f of m.files) writer.set(env.runDoc(m.runId), ARTIFACTS, artifactEntityId(m.runId, f.path), artifactFields({ sha256: f.sha256, size: f.size, at: m.at }), hlc);
       return;
   }
 }

@@ -4,6 +4,7 @@
 import type * as Y from 'yjs';
 import type { Mutation } from '../../domain/mutations';
 import { type RunShard, rootDocName, runShardOf, shardOfDoc } from '../../domain/sync/doc-names';
+import { encodeHlc } from '../../domain/sync/hlc';
 import type { ChunkSeries } from '../../domain/sync/metric-chunk';
 import { concatSeries } from '../../domain/sync/metric-pack';
 import { type MetricRef, refKey } from '../../domain/sync/metric-ref';
@@ -61,6 +62,22 @@ export class RunsAdapter implements SyncAdapter {
       },
       m,
     );
+  }
+
+  /**
+   * The metric points an import appended, sealed into chunks at once (an imported history is
+   * complete; no window to wait for). The stamp comes from the journal entry's commit time, so a
+   * replay after a crash seals the same chunks and writes the same refs: nothing arrives twice.
+   */
+  async publishImportedHistories(ctx: SyncContext, m: Extract<Mutation, { type: 'import/runs' }>, committedAt: number): Promise<void> {
+    const stamp = encodeHlc({ wall: committedAt, counter: 0, peer: ctx.by.peer });
+    const sealed: Array<[string, SealedChunk[]]> = [];
+    for (const { run, metrics } of m.runs) {
+      const series: ChunkSeries[] = metrics.map(({ key, steps, timestamps, values }) => ({ key, steps, timestamps, values }));
+      if (series.some((s) => s.values.length > 0)) sealed.push([run.runId, await sealSeries(run.runId, series, () => stamp)]);
+    }
+    await storeSealedChunks(ctx.store.db, sealed.flatMap(([, chunks]) => chunks));
+    for (const [runId, chunks] of sealed) await this.writeRefs(ctx, runId, chunks.map((c) => c.ref));
   }
 
   /** Reads what is stored (not atomically with the journal: the replicator uses writeSnapshot). */
