@@ -36,9 +36,8 @@ export async function planExperiments(ws: Workspace, tree: ParsedTree, tally: Im
   return out;
 }
 
-async function planMetrics(ws: Workspace, row: RunRowLike, tr: TreeRun, storedKeys: ReadonlySet<string>, tally: ImportTally, warn: Warn): Promise<ImportedSeries[]> {
+function planMetrics(row: RunRowLike, tr: TreeRun, histories: ReadonlyMap<string, StoredHistory>, tally: ImportTally, warn: Warn): ImportedSeries[] {
   const series: ImportedSeries[] = [];
-  const histories = tr.run.metrics.some((m) => storedKeys.has(m.key)) ? await readRunHistories(ws.store.db, row.runId) : new Map<string, StoredHistory>();
   for (const m of tr.run.metrics) {
     const stored = histories.get(m.key) ?? null;
     const { points, rule } = newMetricPoints(stored?.columns ?? null, m);
@@ -60,6 +59,11 @@ export async function planRuns(ws: Workspace, tree: ParsedTree, tally: ImportTal
   const storedRows = await ws.store.db.runs.bulkGet(ids);
   const existing = ids.filter((_, i) => storedRows[i] !== undefined);
   const keysByRun = await storedMetricKeys(ws.store.db, existing);
+  const needsHistories = (tr: TreeRun): boolean => {
+    const keys = keysByRun.get(tr.run.info.runId);
+    return keys !== undefined && tr.run.metrics.some((m) => keys.has(m.key));
+  };
+  const histories = new StoredHistories(ws, tree.runs, needsHistories);
   const batch = new RunBatches();
   for (const [i, tr] of tree.runs.entries()) {
     const previous: RunRowLike | null = storedRows[i] ?? null;
@@ -72,13 +76,49 @@ export async function planRuns(ws: Workspace, tree: ParsedTree, tally: ImportTal
       warn({ path: `${tr.folder.dir}/params/${c.key}`, message: `kept the stored value '${c.stored.slice(0, 100)}': the file has '${c.file.slice(0, 100)}', and an MLflow param never changes once logged.` });
     }
     if (tr.run.modelInputs > 0) warn({ path: `${tr.folder.dir}/inputs`, message: `${tr.run.modelInputs} logged-model input${tr.run.modelInputs === 1 ? '' : 's'} not imported (Orchard has no logged-model entity).` });
-    const metrics = await planMetrics(ws, row, tr, keysByRun.get(row.runId) ?? new Set(), tally, warn);
+    const metrics = planMetrics(row, tr, await histories.of(i), tally, warn);
     const same = metrics.length === 0 && unchangedRow(previous, row);
     tally.add('runs', 1, same ? 0 : 1);
     if (!same) batch.add({ run: row, previous, metrics });
     await ticker.tick({ phase: 'plan', done: i + 1, total: tree.runs.length, bytes: 0 });
   }
   return batch.done();
+}
+
+/** The stored histories of the runs being planned, read ahead for a group of runs at a time (up
+ * to 100 runs or ~200,000 points in their files) rather than with a request per run; only runs
+ * whose files have a key stored here are read. */
+class StoredHistories {
+  private readonly read = new Map<number, Map<string, StoredHistory>>();
+  private readonly none = new Map<string, StoredHistory>();
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly runs: readonly TreeRun[],
+    private readonly needs: (tr: TreeRun) => boolean,
+  ) {}
+
+  /** The stored histories (by key) of the `index`th run of the tree; each index is asked once. */
+  async of(index: number): Promise<ReadonlyMap<string, StoredHistory>> {
+    if (!this.needs(this.runs[index] as TreeRun)) return this.none;
+    if (!this.read.has(index)) await this.readFrom(index);
+    const found = this.read.get(index) ?? this.none;
+    this.read.delete(index);
+    return found;
+  }
+
+  private async readFrom(index: number): Promise<void> {
+    const group: number[] = [];
+    let points = 0;
+    for (let i = index; i < this.runs.length && group.length < 100 && points < 200_000; i++) {
+      const tr = this.runs[i] as TreeRun;
+      if (!this.needs(tr)) continue;
+      group.push(i);
+      points += tr.run.metrics.reduce((n, m) => n + m.values.length, 0);
+    }
+    const byRun = await readRunHistories(this.ws.store.db, group.map((i) => (this.runs[i] as TreeRun).run.info.runId));
+    for (const i of group) this.read.set(i, byRun.get((this.runs[i] as TreeRun).run.info.runId) ?? this.none);
+  }
 }
 
 /** Runs grouped into import/runs mutations of up to ~100 runs or ~200,000 points each: few enough
@@ -120,8 +160,7 @@ function structureProblem(path: string, others: ReadonlySet<string>, sortedOther
 
 /** The run's artifact files that are new or differ from what is stored; a file that cannot sit
  * among the others (a file where a folder is) is left out and counted in `skipped`. */
-async function artifactsOfRun(ws: Workspace, runId: string, list: readonly HashedArtifact[], tally: ImportTally, warn: Warn, skipped: { files: number }): Promise<ImportedArtifact[]> {
-  const stored = await storedArtifactHashes(ws.store.db, runId);
+function artifactsOfRun(runId: string, list: readonly HashedArtifact[], stored: ReadonlyMap<string, string>, tally: ImportTally, warn: Warn, skipped: { files: number }): ImportedArtifact[] {
   const all = new Set([...stored.keys(), ...list.map((f) => f.path)]);
   const sortedAll = [...all].sort();
   const out: ImportedArtifact[] = [];
@@ -146,8 +185,11 @@ export async function planArtifactWrites(ws: Workspace, parsed: ParsedImport, ta
   const at = Date.now();
   const freshByRun = new Map<string, Set<string>>();
   let done = 0;
+  // Every run of the tree has an entry, most often an empty list: only runs with files are read.
+  const withFiles = [...parsed.artifacts].flatMap(([runId, list]) => (list.length > 0 ? [runId] : []));
+  const storedByRun = await storedArtifactHashes(ws.store.db, withFiles);
   for (const [runId, list] of parsed.artifacts) {
-    const fresh = await artifactsOfRun(ws, runId, list, tally, warn, skipped);
+    const fresh = artifactsOfRun(runId, list, storedByRun.get(runId) ?? new Map<string, string>(), tally, warn, skipped);
     freshByRun.set(runId, new Set(fresh.map((f) => f.path)));
     if (fresh.length > 0) out.push({ type: 'import/artifacts', runId, files: fresh, at });
     await ticker.tick({ phase: 'plan', done: ++done, total: parsed.artifacts.size, bytes: 0 });
