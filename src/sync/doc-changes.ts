@@ -11,6 +11,8 @@ type Event = Y.YEvent<Y.AbstractType<unknown>>;
 export interface PendingFold {
   all: boolean;
   events: Event[];
+  /** some of it came from elsewhere (a peer, or a document loaded), not only this peer's writes */
+  remote: boolean;
 }
 
 export class DocChanges {
@@ -20,15 +22,22 @@ export class DocChanges {
     return this.pending.size;
   }
 
-  everything(doc: string): void {
-    this.pending.set(doc, { all: true, events: [] });
+  /** Whether a change from elsewhere waits (folding it observes other peers' stamps). */
+  get hasRemote(): boolean {
+    for (const p of this.pending.values()) if (p.remote) return true;
+    return false;
   }
 
-  /** Notes what a transaction changed in `doc`. */
-  note(doc: string, tr: Y.Transaction): void {
+  everything(doc: string): void {
+    this.pending.set(doc, { all: true, events: [], remote: true });
+  }
+
+  /** Notes what a transaction changed in `doc`; `remote` unless it was this peer's own write. */
+  note(doc: string, tr: Y.Transaction, remote: boolean): void {
     if (tr.changed.size === 0) return; // a duplicate delivery: nothing new
     let p = this.pending.get(doc);
-    if (!p) this.pending.set(doc, (p = { all: false, events: [] }));
+    if (!p) this.pending.set(doc, (p = { all: false, events: [], remote }));
+    p.remote ||= remote;
     if (p.all) return;
     for (const type of tr.changed.keys()) {
       // A root type nobody here has asked for yet raises no events: fold the whole document.
@@ -53,8 +62,11 @@ export class DocChanges {
     for (const [doc, p] of batch) {
       const cur = this.pending.get(doc);
       if (!cur) this.pending.set(doc, p);
-      else if (p.all || cur.all) this.pending.set(doc, { all: true, events: [] });
-      else cur.events.unshift(...p.events);
+      else if (p.all || cur.all) this.pending.set(doc, { all: true, events: [], remote: true });
+      else {
+        cur.events.unshift(...p.events);
+        cur.remote ||= p.remote;
+      }
     }
   }
 }

@@ -18,7 +18,7 @@ import { HybridClock } from '../domain/sync/hlc';
 import { readSnapshotBase } from '../storage/mutations/sync-runs';
 import type { JournalRow } from '../storage/schema';
 import type { WorkspaceStore } from '../storage/workspace-store';
-import type { Activity, SyncAdapter, SyncContext } from './adapter';
+import { type Activity, LOCAL_ORIGIN, type SyncAdapter, type SyncContext } from './adapter';
 import type { BackoffOptions } from './backoff';
 import { DocChanges, typeRootMaps } from './doc-changes';
 import { DurableGate, RetryTimer } from './durable-gate';
@@ -266,7 +266,7 @@ export class Replicator {
     this.runs.docOpened(name, doc);
     const onTransaction = (tr: Y.Transaction): void => {
       if (this.stopped) return;
-      this.changes.note(name, tr);
+      this.changes.note(name, tr, tr.origin !== LOCAL_ORIGIN);
       this.kick();
     };
     const onUpdate = (update: Uint8Array, origin: unknown): void => this.fanout.emit(name, update, origin);
@@ -332,7 +332,8 @@ export class Replicator {
     while (this.hasWork()) {
       // A local change waiting out its window goes out before remote changes are folded: the fold
       // observes their stamps, and the change (made before it saw them) must not sort after them.
-      if (this.drainDue() || this.publishRetryDue() || (this.wantDrain && this.changes.size > 0)) await this.drainStep();
+      // Folding this peer's own writes observes nothing new, so that one waits for the window.
+      if (this.drainDue() || this.publishRetryDue() || (this.wantDrain && this.changes.hasRemote)) await this.drainStep();
       else if (this.durable.retryDue()) await this.durable.retryStep();
       else if (this.sealWanted()) await this.sealStep();
       else if (this.changes.size > 0) await this.foldStep();
