@@ -37,14 +37,16 @@ export function createImportJob(ws: Workspace): ImportJob {
   let controller: AbortController | undefined;
   onCleanup(() => controller?.abort());
 
-  const busy = (): boolean => controller !== undefined;
+  const working = (): boolean => ['reading', 'writing'].includes(state().kind);
   const run = async (label: string, work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+    controller?.abort(); // a folder still being listed after its Cancel: dropped
     const mine = new AbortController();
     controller = mine;
     try {
       await work(mine.signal);
     } catch (error) {
-      setState(mine.signal.aborted || isAbort(error) ? { kind: 'cancelled', label } : { kind: 'failed', label, error });
+      // A superseded job says nothing: the state belongs to the one that replaced it.
+      if (controller === mine) setState(mine.signal.aborted || isAbort(error) ? { kind: 'cancelled', label } : { kind: 'failed', label, error });
     } finally {
       if (controller === mine) controller = undefined;
     }
@@ -57,7 +59,7 @@ export function createImportJob(ws: Workspace): ImportJob {
   return {
     state,
     async read(label, list) {
-      if (busy()) return;
+      if (working()) return;
       await run(label, async (signal) => {
         setState({ kind: 'listing', label, files: 0 });
         const source = await list((files) => !signal.aborted && setState({ kind: 'listing', label, files }));
@@ -74,7 +76,7 @@ export function createImportJob(ws: Workspace): ImportJob {
     },
     async confirm() {
       const s = state();
-      if (s.kind !== 'preview' || busy()) return;
+      if (s.kind !== 'preview') return;
       await run(s.label, async (signal) => {
         setState({ kind: 'writing', label: s.label, preview: s.prepared.preview, progress: undefined, cancelling: false });
         const report = await s.prepared.apply({ signal, onProgress: onProgress(signal) });
@@ -83,7 +85,8 @@ export function createImportJob(ws: Workspace): ImportJob {
     },
     cancel() {
       const s = state();
-      if (s.kind === 'preview') setState({ kind: 'cancelled', label: s.label });
+      // Listing a folder cannot be stopped half-way; what it lists is dropped when it ends.
+      if (s.kind === 'preview' || s.kind === 'listing') setState({ kind: 'cancelled', label: s.label });
       if (!controller) return;
       if (s.kind === 'reading' || s.kind === 'writing') setState({ ...s, cancelling: true });
       controller.abort();
