@@ -17,6 +17,7 @@ import * as syncRegistry from './mutations/sync-registry';
 import * as syncRuns from './mutations/sync-runs';
 import * as importTracking from './mutations/import-tracking';
 import * as importRegistry from './mutations/import-registry';
+import { JOURNAL_FLAG, SNAPSHOT_FLAG } from './sync-flags';
 
 type Handler<T extends MutationType> = (db: WorkspaceDb, m: Extract<Mutation, { type: T }>) => Promise<MutationEffect>;
 
@@ -228,8 +229,6 @@ export class MutationLayer {
   }
 }
 
-const JOURNAL_FLAG = 'sync.journal';
-const SNAPSHOT_FLAG = 'sync.snapshotDone';
 
 async function refuseIfJournalAfter(db: WorkspaceDb, seq: number): Promise<void> {
   const last = await db.journal.toCollection().lastKey();

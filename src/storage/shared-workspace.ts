@@ -2,11 +2,9 @@
 // the peers' sync documents still hold a purged run, and the replicator folds every document
 // whole at each start, so the run would come back. Retention therefore refuses purges while the
 // workspace is shared (a 'purged' tombstone in the documents would lift this).
+import { JOURNAL_FLAG } from './sync-flags';
 import { readSyncSettings } from './sync-settings';
 import type { WorkspaceDb } from './schema';
-
-/** MutationLayer's flag (settings 'sync.journal'): on once a replicator has started here. */
-const JOURNAL_FLAG = 'sync.journal';
 
 /** True while sync journals this workspace and the user has not left it (left = detached). */
 export async function isSharedWorkspace(db: WorkspaceDb): Promise<boolean> {
