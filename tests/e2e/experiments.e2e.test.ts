@@ -75,14 +75,14 @@ test('create, search, rename, tag, delete, restore; state in the URL; hostile na
   await showsExperiment(page, 'vision-v2');
 
   // Tags: add, edit, delete - and the SDK sees each step.
-  await page.fill('input[aria-label="Tag key"]', 'team');
-  await page.fill('input[aria-label="Tag value"]', 'vision');
-  await page.click('.add-tag button[type=submit]');
-  await page.waitForSelector('tr[data-tag-key="team"] .tag-value:text-is("vision")');
+  await page.fill('.experiment-tags input[aria-label="New tag key"]', 'team');
+  await page.fill('.experiment-tags input[aria-label="New tag value"]', 'vision');
+  await page.click('.experiment-tags .tag-add button[type=submit]');
+  await page.waitForSelector('.experiment-tags tr[data-tag="team"] .tag-value:text-is("vision")');
   await page.click('button[aria-label="Edit tag team"]');
   await page.fill('input[aria-label="Value of tag team"]', 'perception <b>');
   await page.press('input[aria-label="Value of tag team"]', 'Enter');
-  await page.waitForSelector('tr[data-tag-key="team"] .tag-value:text-is("perception <b>")');
+  await page.waitForSelector('.experiment-tags tr[data-tag="team"] .tag-value:text-is("perception <b>")');
   const experimentId = new URL(page.url()).pathname.split('/').pop() ?? '';
   const tagsNow = () => page.evaluate(async (id) => {
     const { MlflowClient, openWorkspace } = window.orchard;
@@ -91,7 +91,7 @@ test('create, search, rename, tag, delete, restore; state in the URL; hostile na
   expect(await tagsNow()).toMatchObject({ team: 'perception <b>' });
   await shot(page, 'tags');
   await page.click('button[aria-label="Delete tag team"]');
-  await page.waitForSelector('tr[data-tag-key="team"]', { state: 'detached' });
+  await page.waitForSelector('.experiment-tags tr[data-tag="team"]', { state: 'detached' });
   expect(await tagsNow()).not.toHaveProperty('team');
 
   // Delete asks first; Cancel keeps it.
@@ -158,7 +158,7 @@ test('Load demo data shows progress, then the experiments with their run counts 
     [...document.querySelectorAll('.experiment-item')].some((li) => li.querySelector('.experiment-name')?.textContent === name && li.querySelector('.count')?.textContent === n)), counts);
   expect(await page.textContent('.experiment-header .experiment-run-count')).toBe('13 runs');
   expect(await page.textContent('.experiment-description')).toContain('grid search');
-  expect(await page.textContent('tr[data-tag-key="team"]')).toContain('vision');
+  expect(await page.textContent('.experiment-tags tr[data-tag="team"]')).toContain('vision');
   await shot(page, 'demo');
 
   await page.emulateMedia({ colorScheme: 'dark' });

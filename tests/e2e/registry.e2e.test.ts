@@ -137,7 +137,7 @@ test('an alias is set, shown as a chip, and moved', async () => {
   await page.waitForSelector('.registry-description > .description-body h1');
   await page.fill('.registry-tags input[aria-label="New tag key"]', 'team');
   await page.fill('.registry-tags input[aria-label="New tag value"]', 'oenology');
-  await page.click('.registry-tags .registry-tag-add button');
+  await page.click('.registry-tags .tag-add button');
   await page.waitForSelector('.registry-tags tr[data-tag="team"]');
   await shoot('model');
 });

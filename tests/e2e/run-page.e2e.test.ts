@@ -91,7 +91,7 @@ test('overview, params, metrics, family and description render; hostile text sta
   expect(await page.locator('.run-description a', { hasText: 'click me' }).getAttribute('href')).toBeNull();
   expect(await page.textContent('.run-description')).toContain(`${HOSTILE} ${SCRIPT}`);
   expect(await page.locator('.run-description img, .run-description script').count()).toBe(0);
-  expect(await page.textContent('.tags-table tr[data-tag="team"]')).toContain(`vision ${HOSTILE}`);
+  expect(await page.textContent('.tags-editor tr[data-tag="team"]')).toContain(`vision ${HOSTILE}`);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await pwned(page)).toBeUndefined();
   await shoot(page, 'overview');

@@ -17,7 +17,7 @@ import { allVersions } from './registry-data';
 import { MODEL_TABS, nameFromParam, registeredModelHref, tabOf, type ModelTab } from './registry-route';
 import { RegisterVersionForm } from './RegisterVersionForm';
 import { MarkdownEditor } from '../../ui/components/MarkdownEditor';
-import { RegistryTags } from './RegistryTags';
+import { TagEditor } from '../../ui/components/TagEditor';
 import { TabNav } from './TabNav';
 import { latestByStage } from './transition-plan';
 import { VersionsTable } from './VersionsTable';
@@ -52,7 +52,7 @@ function VersionsTab(props: { data: ModelData }): JSX.Element {
       </section>
       <section class="registry-section">
         <h3>Tags</h3>
-        <RegistryTags tags={props.data.model.tags} onSet={(k, v) => client.setRegisteredModelTag(name(), k, v)} onDelete={(k) => client.deleteRegisteredModelTag(name(), k)} />
+        <TagEditor class="registry-tags" empty="No tags yet." tags={props.data.model.tags} onSet={(k, v) => client.setRegisteredModelTag(name(), k, v)} onDelete={(k) => client.deleteRegisteredModelTag(name(), k)} />
       </section>
     </>
   );

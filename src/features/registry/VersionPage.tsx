@@ -19,7 +19,7 @@ import { DeleteVersionButton } from './DeleteVersionButton';
 import { loadVersionModel, type VersionModel } from './registry-data';
 import { modelVersionHref, nameFromParam, registeredModelHref, tabOf, VERSION_TABS, type VersionTab } from './registry-route';
 import { MarkdownEditor } from '../../ui/components/MarkdownEditor';
-import { RegistryTags } from './RegistryTags';
+import { TagEditor } from '../../ui/components/TagEditor';
 import { TabNav } from './TabNav';
 import '../models/models.css';
 import './registry.css';
@@ -64,7 +64,7 @@ function Overview(props: { version: ModelVersion; runName: string | undefined; m
       </section>
       <section class="registry-section">
         <h3>Tags</h3>
-        <RegistryTags tags={v().tags} onSet={(k, val) => client.setModelVersionTag(v().name, v().version, k, val)} onDelete={(k) => client.deleteModelVersionTag(v().name, v().version, k)} />
+        <TagEditor class="registry-tags" empty="No tags yet." tags={v().tags} onSet={(k, val) => client.setModelVersionTag(v().name, v().version, k, val)} onDelete={(k) => client.deleteModelVersionTag(v().name, v().version, k)} />
       </section>
       <Show when={props.model}>
         {(m) => (
