@@ -5,14 +5,12 @@
 // PNG through the tab that syncs. A param A and B logged differently while the relay was down is
 // flagged on the run page. No browser reports a 404 (blobs are asked about before they are
 // fetched). Screenshots: test-results/screenshots/sync-artifacts-*.png.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from './browser';
-import { setProfile } from './registry-steps';
-import { startRelayFor, type RelayProcess } from './relay-process';
+import type { BrowserSession } from './browser';
+import type { RelayProcess } from './relay-process';
+import { closeTwoBrowsersAndRelay, openAs, openInvite, openTwoBrowsersAndRelay, refusedWhileRelayDown, screenshotsNamed, waitForSyncStatus } from './sync-steps';
 
-const SHOTS = 'test-results/screenshots';
 let relay: RelayProcess;
 let a: BrowserSession;
 let b: BrowserSession;
@@ -22,32 +20,15 @@ let runId = '';
 let csvSha = '';
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  a = await openBrowser();
-  relay = await startRelayFor(a.baseUrl);
-  b = await openBrowser();
+  ({ a, relay, b } = await openTwoBrowsersAndRelay());
 });
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await relay?.dispose();
-});
+afterAll(() => closeTwoBrowsersAndRelay({ a, b, relay }));
 
 /** Only the connections refused while the relay was killed on purpose. */
-const expectedErrors = (): RegExp[] => {
-  const host = `127\\.0\\.0\\.1:${relay.port}`;
-  return [new RegExp(`ERR_CONNECTION_(REFUSED|RESET).*${host}|${host}.*ERR_CONNECTION_(REFUSED|RESET)`)];
-};
-
-async function shoot(page: Page, name: string, selector?: string): Promise<void> {
-  const path = `${SHOTS}/sync-artifacts-${name}.png`;
-  await page.mouse.move(0, 0);
-  if (selector) await page.locator(selector).screenshot({ path });
-  else await page.screenshot({ path, fullPage: true });
-}
+const expectedErrors = (): RegExp[] => refusedWhileRelayDown(relay);
+const shoot = screenshotsNamed('sync-artifacts');
 const go = (page: Page, path: string) => page.goto(new URL(path, a.baseUrl).href);
-const waitForStatus = (page: Page, pattern: RegExp, timeout = 60_000) =>
-  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.sync-status .sync-status-text')?.textContent ?? ''), pattern.source, { timeout });
+const waitForStatus = (page: Page, pattern: RegExp) => waitForSyncStatus(page, pattern, 60_000);
 
 /** A client on the workspace the page has open (as a notebook on that page would). */
 function logParam(page: Page, run: string, key: string, value: string): Promise<void> {
@@ -62,9 +43,7 @@ function logParam(page: Page, run: string, key: string, value: string): Promise<
 }
 
 test('A logs a run with a 3 MB CSV, a PNG and a text file, and shares the workspace; B joins', async () => {
-  pa = await a.open('/');
-  await pa.emulateMedia({ colorScheme: 'light' });
-  await setProfile(pa, a.baseUrl, 'Ada Lovelace', 'ada@example.com');
+  pa = await openAs(a, 'Ada Lovelace', 'ada@example.com');
   ({ runId, csvSha } = await pa.evaluate(async () => {
     const { mlflow } = window.orchard;
     await mlflow.setExperiment('shared files');
@@ -101,11 +80,8 @@ test('A logs a run with a 3 MB CSV, a PNG and a text file, and shares the worksp
   await pa.waitForSelector('.invite-result .invite-link');
   const invite = await pa.inputValue('.invite-link');
 
-  pb = await b.open('/');
-  await pb.emulateMedia({ colorScheme: 'light' });
-  await setProfile(pb, b.baseUrl, 'Grace Hopper', 'grace@example.com');
-  await pb.goto(invite);
-  await pb.waitForSelector('.join-check[data-check="ok"]');
+  pb = await openAs(b, 'Grace Hopper', 'grace@example.com');
+  await openInvite(pb, invite);
   await pb.click('.join-submit');
   await pb.waitForURL((url) => url.pathname === '/sync');
   await pb.waitForSelector('.contents-done', { timeout: 60_000 });

@@ -5,15 +5,13 @@
 // read-only invite cannot write; the relay killed -> both "offline since", edits on both sides,
 // relay back -> connected and merged; damaged and expired links; leaving keeps the data, detached.
 // Screenshots: test-results/screenshots/sync-*.png.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signToken } from '../../src/domain/sync/token';
 import { openBrowser, type BrowserSession } from './browser';
-import { setProfile } from './registry-steps';
-import { startRelayFor, type RelayProcess } from './relay-process';
+import type { RelayProcess } from './relay-process';
+import { closeTwoBrowsersAndRelay, openAs, openInvite, openTwoBrowsersAndRelay, refusedWhileRelayDown, screenshotsNamed, waitForSyncStatus } from './sync-steps';
 
-const SHOTS = 'test-results/screenshots';
 let relay: RelayProcess;
 let a: BrowserSession;
 let b: BrowserSession;
@@ -25,37 +23,19 @@ let experimentId = '';
 let firstRunId = '';
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  a = await openBrowser();
-  relay = await startRelayFor(a.baseUrl);
-  b = await openBrowser();
+  ({ a, relay, b } = await openTwoBrowsersAndRelay());
 });
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await relay?.dispose();
-});
+afterAll(() => closeTwoBrowsersAndRelay({ a, b, relay }));
 
 /**
  * What the browsers may report: sockets and requests refused while the relay was killed. (A blob
  * whose writer has not uploaded it yet is asked about with POST /blobs/<W>/missing before any
  * GET, so no 404 is ever logged.)
  */
-function expectedErrors(): RegExp[] {
-  const host = `127\\.0\\.0\\.1:${relay.port}`;
-  return [new RegExp(`ERR_CONNECTION_(REFUSED|RESET).*${host}|${host}.*ERR_CONNECTION_(REFUSED|RESET)`)];
-}
-
-async function shoot(page: Page, name: string, selector?: string): Promise<void> {
-  const path = `${SHOTS}/sync-${name}.png`;
-  await page.mouse.move(0, 0);
-  if (selector) await page.locator(selector).screenshot({ path });
-  else await page.screenshot({ path, fullPage: true });
-}
+const expectedErrors = (): RegExp[] => refusedWhileRelayDown(relay);
+const shoot = screenshotsNamed('sync');
 const go = (page: Page, path: string) => page.goto(new URL(path, a.baseUrl).href);
-const headerStatus = (page: Page) => page.locator('.sync-status .sync-status-text').textContent();
-const waitForStatus = (page: Page, pattern: RegExp, timeout = 30_000) =>
-  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.sync-status .sync-status-text')?.textContent ?? ''), pattern.source, { timeout });
+const waitForStatus = (page: Page, pattern: RegExp, timeout = 30_000) => waitForSyncStatus(page, pattern, timeout);
 
 /** Logs a finished run through the page's fluent API (window.orchard, as a notebook would). */
 function logRun(page: Page, experiment: string, runName: string, points = 30): Promise<{ runId: string; experimentId: string }> {
@@ -74,9 +54,7 @@ function logRun(page: Page, experiment: string, runName: string, points = 30): P
 }
 
 test('A shares its workspace, then creates an invite link with a QR code, role and expiry', async () => {
-  pa = await a.open('/');
-  await pa.emulateMedia({ colorScheme: 'light' });
-  await setProfile(pa, a.baseUrl, 'Ada Lovelace', 'ada@example.com');
+  pa = await openAs(a, 'Ada Lovelace', 'ada@example.com');
   ({ experimentId, runId: firstRunId } = await logRun(pa, 'churn model', 'baseline'));
 
   // Not shared yet: the header offers to share.
@@ -108,11 +86,8 @@ test('A shares its workspace, then creates an invite link with a QR code, role a
 });
 
 test('B opens the invite, sees what it grants, joins, and the workspace fills in', async () => {
-  pb = await b.open('/');
-  await pb.emulateMedia({ colorScheme: 'light' });
-  await setProfile(pb, b.baseUrl, 'Grace Hopper', 'grace@example.com');
-  await pb.goto(invite);
-  await pb.waitForSelector('.join-check[data-check="ok"]');
+  pb = await openAs(b, 'Grace Hopper', 'grace@example.com');
+  await openInvite(pb, invite);
   expect(await pb.textContent('.join-workspace-id')).toBe(workspaceId);
   expect(await pb.textContent('.join-role')).toBe('read-write');
   expect(await pb.textContent('.join-relay')).toBe(relay.url);
@@ -207,8 +182,7 @@ test('a read-only invite: the joiner sees everything, and what it changes is not
   try {
     const pc = await c.open('/');
     await pc.emulateMedia({ colorScheme: 'light' });
-    await pc.goto(readOnlyInvite);
-    await pc.waitForSelector('.join-check[data-check="ok"]');
+    await openInvite(pc, readOnlyInvite);
     expect(await pc.textContent('.join-role')).toBe('read-only: you can look, not change');
     await pc.click('.join-submit');
     await pc.waitForURL((url) => url.pathname === '/sync');

@@ -88,6 +88,13 @@ export async function startRelay(opts: { dataDir?: string; args?: string[]; env?
   };
 }
 
+/** Stops a relay a test file started in beforeAll (if it did start) and removes its data dir. */
+export async function stopRelay(relay: Relay | undefined): Promise<void> {
+  if (!relay) return;
+  await relay.stop();
+  removeDir(relay.dataDir);
+}
+
 /** Polls until `fn` returns something truthy. */
 export async function waitFor<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 10_000, what: string | (() => string) = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;

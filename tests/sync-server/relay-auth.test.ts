@@ -2,16 +2,13 @@
 // decided before Hocuspocus or the disk is involved, and the socket receives nothing first.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { signToken } from '../../src/domain/sync/token';
-import { connect, newWorkspace, rawSocket, type Relay, removeDir, startRelay, synced, token, waitFor } from './helpers';
+import { connect, newWorkspace, rawSocket, type Relay, startRelay, stopRelay, synced, token, waitFor } from './helpers';
 
 let relay: Relay;
 beforeAll(async () => {
   relay = await startRelay();
 }, 30_000);
-afterAll(async () => {
-  await relay?.stop();
-  removeDir(relay.dataDir);
-}, 30_000);
+afterAll(() => stopRelay(relay), 30_000);
 
 async function refused(path: string, headers: Record<string, string> = {}) {
   const s = await rawSocket(`${relay.ws}/${path}`, headers);

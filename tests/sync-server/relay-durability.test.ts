@@ -39,6 +39,18 @@ async function readBack(relay: Relay, name: string, t: string, settle?: (d: Y.Do
   }
 }
 
+/** Connects, makes `change` to the map, waits until the relay reports it stored, disconnects. */
+async function writeStored(relay: Relay, name: string, t: string, change: (m: Y.Map<unknown>) => void, timeoutMs?: number): Promise<void> {
+  const c = connect(relay.ws, name, t);
+  try {
+    await synced(c);
+    change(c.doc.getMap('m'));
+    await waitFor(() => allStored(relay, name, t, c.doc), timeoutMs, 'stored');
+  } finally {
+    c.destroy();
+  }
+}
+
 describe('durability', () => {
   test('a change reported stored survives kill -9', async () => {
     const dir = dataDir();
@@ -46,14 +58,9 @@ describe('durability', () => {
     const t = await token(w);
     const name = `${w}/exp/7`;
     const r1 = await relayOn(dir);
-    const c = connect(r1.ws, name, t);
-    try {
-      await synced(c);
-      for (let i = 0; i < 20; i++) c.doc.getMap('m').set(`k${i}`, i);
-      await waitFor(() => allStored(r1, name, t, c.doc), 5000, 'stored');
-    } finally {
-      c.destroy();
-    }
+    await writeStored(r1, name, t, (m) => {
+      for (let i = 0; i < 20; i++) m.set(`k${i}`, i);
+    }, 5000);
     await r1.kill9();
     // On disk, in a log that parses whole.
     expect(parseLog(readFileSync(logPath(dir, name))).status).toBe('ok');
@@ -67,11 +74,7 @@ describe('durability', () => {
     const w = newWorkspace();
     const t = await token(w);
     const r1 = await relayOn(dir);
-    const c = connect(r1.ws, w, t);
-    await synced(c);
-    c.doc.getMap('m').set('kept', 1);
-    await waitFor(() => allStored(r1, w, t, c.doc));
-    c.destroy();
+    await writeStored(r1, w, t, (m) => m.set('kept', 1));
     await r1.kill9();
     // What a write cut short leaves: the first bytes of a record.
     const path = logPath(dir, w);
@@ -99,11 +102,9 @@ describe('durability', () => {
     const w = newWorkspace();
     const t = await token(w);
     const r1 = await relayOn(dir);
-    const c = connect(r1.ws, w, t);
-    await synced(c);
-    for (let i = 0; i < 5; i++) c.doc.getMap('m').set(`k${i}`, i);
-    await waitFor(() => allStored(r1, w, t, c.doc));
-    c.destroy();
+    await writeStored(r1, w, t, (m) => {
+      for (let i = 0; i < 5; i++) m.set(`k${i}`, i);
+    });
     await r1.stop();
     const path = logPath(dir, w);
     // Flip a byte inside the first record (not the last one: that would be a torn tail).

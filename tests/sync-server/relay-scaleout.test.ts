@@ -1,6 +1,6 @@
 // Two relays sharing one Redis and one data dir (Hocuspocus's Redis extension behind the bridge).
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { allStored, connect, newWorkspace, redisCommand, type Relay, removeDir, startRedis, startRelay, synced, tempDir, token, waitFor } from './helpers';
+import { allStored, type Client, connect, newWorkspace, redisCommand, type Relay, removeDir, startRedis, startRelay, synced, tempDir, token, waitFor } from './helpers';
 
 let redis: Awaited<ReturnType<typeof startRedis>>;
 let r1: Relay;
@@ -20,13 +20,23 @@ afterAll(async () => {
   removeDir(dataDir);
 }, 30_000);
 
-test('changes published while the relays were not subscribed still reach the other relay', async () => {
+/** Runs `steps` with a new workspace and one synced peer on each relay (a on r1, b on r2); closes both after. */
+async function withPeerOnEachRelay(steps: (peers: { w: string; t: string; a: Client; b: Client }) => Promise<void>): Promise<void> {
   const w = newWorkspace();
   const t = await token(w);
   const a = connect(r1.ws, w, t);
   const b = connect(r2.ws, w, t);
   try {
     await Promise.all([synced(a), synced(b)]);
+    await steps({ w, t, a, b });
+  } finally {
+    a.destroy();
+    b.destroy();
+  }
+}
+
+test('changes published while the relays were not subscribed still reach the other relay', async () => {
+  await withPeerOnEachRelay(async ({ a, b }) => {
     a.doc.getMap('m').set('before', 1);
     await waitFor(() => b.doc.getMap('m').get('before') === 1);
     // Drop both relays' subscriber connections: until they resubscribe, every publish reaches
@@ -36,37 +46,21 @@ test('changes published while the relays were not subscribed still reach the oth
     b.doc.getMap('m').set('b-lost', 1);
     // No further edits: only the relays' resync (on reconnect, and every --redis-resync-ms) helps.
     await waitFor(() => a.doc.getMap('m').size === 3 && b.doc.getMap('m').size === 3, 10_000, 'convergence after lost messages');
-  } finally {
-    a.destroy();
-    b.destroy();
-  }
+  });
 });
 
 test('Redis restarting does not stop the relays', async () => {
-  const w = newWorkspace();
-  const t = await token(w);
-  const a = connect(r1.ws, w, t);
-  const b = connect(r2.ws, w, t);
-  try {
-    await Promise.all([synced(a), synced(b)]);
+  await withPeerOnEachRelay(async ({ a, b }) => {
     await redis.kill();
     a.doc.getMap('m').set('a-while-down', 1);
     b.doc.getMap('m').set('b-while-down', 1);
     await redis.restart();
     await waitFor(() => a.doc.getMap('m').size === 2 && b.doc.getMap('m').size === 2, 10_000, 'convergence after Redis came back');
-  } finally {
-    a.destroy();
-    b.destroy();
-  }
+  });
 });
 
 test('peers on different relays converge, and survive kill -9 of one relay by moving to the other', async () => {
-  const w = newWorkspace();
-  const t = await token(w);
-  const a = connect(r1.ws, w, t);
-  const b = connect(r2.ws, w, t);
-  try {
-    await Promise.all([synced(a), synced(b)]);
+  await withPeerOnEachRelay(async ({ w, t, a, b }) => {
     a.doc.getMap('m').set('a', 1);
     b.doc.getMap('m').set('b', 2);
     await waitFor(() => a.doc.getMap('m').size === 2 && b.doc.getMap('m').size === 2, 10_000, 'convergence across relays');
@@ -90,10 +84,7 @@ test('peers on different relays converge, and survive kill -9 of one relay by mo
     } finally {
       a2.provider.destroy();
     }
-  } finally {
-    a.doc.destroy();
-    b.destroy();
-  }
+  });
   // Idle documents are unloaded here too (the Redis extension delays the unload by 1 s).
   await waitFor(async () => /^orchard_relay_docs_loaded 0$/m.test(await (await fetch(`${r2.http}/metrics`)).text()), 5000, 'unload on r2');
 });

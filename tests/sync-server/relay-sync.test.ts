@@ -2,16 +2,13 @@
 // health and metrics.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { allStored, connect, newWorkspace, type Relay, removeDir, startRelay, storedStateVector, synced, token, waitFor } from './helpers';
+import { allStored, connect, newWorkspace, type Relay, startRelay, stopRelay, storedStateVector, synced, token, waitFor } from './helpers';
 
 let relay: Relay;
 beforeAll(async () => {
   relay = await startRelay();
 }, 30_000);
-afterAll(async () => {
-  await relay?.stop();
-  removeDir(relay.dataDir);
-}, 30_000);
+afterAll(() => stopRelay(relay), 30_000);
 
 const metric = async (name: string) => {
   const text = await (await fetch(`${relay.http}/metrics`)).text();

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { afterEach, expect, test } from 'vitest';
 import type { Mutation } from '../../src/domain/mutations';
 import { runDocName } from '../../src/domain/sync/doc-names';
-import { Network, newWorkspaceId, openPeer, restartPeer, type Peer } from './harness';
+import { Network, newWorkspaceId, openPeer, restartPeer, type Peer, type PeerOptions } from './harness';
 import { docContent, tableContent } from './replica-state';
 
 let net: Network | undefined;
@@ -33,6 +33,18 @@ function storedDoc(p: Peer, name: string): Y.Doc {
   return doc;
 }
 
+/** Peers a (with `options`) and b on a new workspace and network (the one afterEach closes), with one run both have. */
+async function twoPeersWithARun(options: PeerOptions): Promise<{ w: string; net: Network; a: Peer; b: Peer; id: string }> {
+  const w = newWorkspaceId();
+  const a = await openPeer(w, 0, options);
+  const b = await openPeer(w, 1);
+  const network = new Network([a, b]);
+  net = network;
+  const id = (await a.client.createRun('0')).info.runId;
+  await network.settle();
+  return { w, net: network, a, b, id };
+}
+
 async function expectConverged(ps: Peer[]): Promise<void> {
   const [first, ...rest] = ps as [Peer, ...Peer[]];
   for (const p of rest) {
@@ -42,12 +54,7 @@ async function expectConverged(ps: Peer[]): Promise<void> {
 }
 
 test('an update the document store refuses keeps its journal entry until a retry stores it', async () => {
-  const w = newWorkspaceId();
-  const a = await openPeer(w, 0, { retry: { initialMs: 400, maxMs: 800 } });
-  const b = await openPeer(w, 1);
-  net = new Network([a, b]);
-  const id = (await a.client.createRun('0')).info.runId;
-  await net.settle();
+  const { w, net, a, b, id } = await twoPeersWithARun({ retry: { initialMs: 400, maxMs: 800 } });
   net.partition(new Set([0])); // offline: the journal and the document store are all there is
   a.storeFaults.refuse = 1;
   await a.client.setTag(id, 'note', 'kept');
@@ -63,12 +70,7 @@ test('an update the document store refuses keeps its journal entry until a retry
 });
 
 test('a tab closed before the refused update was stored: the kept journal entry publishes the change on the next start', async () => {
-  const w = newWorkspaceId();
-  const a = await openPeer(w, 0, { retry: { initialMs: 60_000 } });
-  const b = await openPeer(w, 1);
-  net = new Network([a, b]);
-  const id = (await a.client.createRun('0')).info.runId;
-  await net.settle();
+  const { w, net, a, b, id } = await twoPeersWithARun({ retry: { initialMs: 60_000 } });
   net.partition(new Set([0]));
   a.storeFaults.refuse = 1;
   await a.client.setTag(id, 'note', 'survives');
@@ -85,12 +87,7 @@ test('a tab closed before the refused update was stored: the kept journal entry 
 });
 
 test('points are not sealed while a params update waits to be stored: a reload then still publishes the params, and the points once', async () => {
-  const w = newWorkspaceId();
-  const a = await openPeer(w, 0, { retry: { initialMs: 60_000 }, sealAfterMs: 20 });
-  const b = await openPeer(w, 1);
-  net = new Network([a, b]);
-  const id = (await a.client.createRun('0')).info.runId;
-  await net.settle();
+  const { w, net, a, b, id } = await twoPeersWithARun({ retry: { initialMs: 60_000 }, sealAfterMs: 20 });
   net.partition(new Set([0]));
   a.storeFaults.refuse = 1;
   await a.client.logBatch(id, {
@@ -130,12 +127,7 @@ function flakyPublish(p: Peer): { failures: number } {
 }
 
 test('a journal entry whose publish throws is retried by the backoff timer, not only at the next start; later entries go out meanwhile', async () => {
-  const w = newWorkspaceId();
-  const a = await openPeer(w, 0, { retry: { initialMs: 300, maxMs: 600 } });
-  const b = await openPeer(w, 1);
-  net = new Network([a, b]);
-  const id = (await a.client.createRun('0')).info.runId;
-  await net.settle();
+  const { net, a, b, id } = await twoPeersWithARun({ retry: { initialMs: 300, maxMs: 600 } });
   const flaky = flakyPublish(a);
   flaky.failures = 1;
   await a.client.setTag(id, 'flaky', 'one');
@@ -152,12 +144,7 @@ test('a journal entry whose publish throws is retried by the backoff timer, not 
 });
 
 test('drain() retries a failed publish at once, whatever the backoff; a retry that fails again keeps the entry', async () => {
-  const w = newWorkspaceId();
-  const a = await openPeer(w, 0, { retry: { initialMs: 60_000 } });
-  const b = await openPeer(w, 1);
-  net = new Network([a, b]);
-  const id = (await a.client.createRun('0')).info.runId;
-  await net.settle();
+  const { net, a, b, id } = await twoPeersWithARun({ retry: { initialMs: 60_000 } });
   const flaky = flakyPublish(a);
   flaky.failures = 2;
   await a.client.setTag(id, 'flaky', 'two');

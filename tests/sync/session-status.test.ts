@@ -3,28 +3,13 @@
 // peer that just joined is never up to date before the workspace is in its tables; and a
 // read-only peer's own changes, which are never sent, are counted apart instead of as pending.
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { RelayHttp } from '../../src/sync/transport/relay-http';
-import { RelayProcess } from './relay-process';
-import { restartPeer, type SessionPeer, startPeer, statusOf, stopPeer, until, untilSynced } from './session-peers';
+import { statusOf, until, untilSynced } from './session-peers';
+import { sharedRelay } from './shared-relay';
 
-let relay: RelayProcess;
-const peers: SessionPeer[] = [];
-beforeAll(async () => {
-  relay = await RelayProcess.start();
-});
-afterAll(async () => {
-  await relay?.dispose();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) await stopPeer(p);
-});
-
-async function peer(workspace: string, token: string, user: string): Promise<SessionPeer> {
-  const p = await startPeer(relay.url, workspace, token, user);
-  peers.push(p);
-  return p;
-}
+const relay = sharedRelay();
+const { peer } = relay;
 
 const points = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ key: 'loss', value: 1 / (from + i + 1), step: from + i, timestamp: 1000 + from + i }));
 
@@ -83,9 +68,7 @@ test("a read-only peer's own changes are counted apart, never as pending, after 
   expect(statusOf(r).pendingItems).toBe(0);
 
   // a reload counts the same changes (they are in the stored documents, not in memory)
-  peers.splice(peers.indexOf(r), 1);
-  r = await restartPeer(r);
-  peers.push(r);
+  r = await relay.reload(r);
   await untilSynced(r);
   expect(statusOf(r)).toMatchObject({ unshared, pendingItems: 0, synced: true });
 

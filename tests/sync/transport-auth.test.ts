@@ -2,30 +2,16 @@
 // local and the session says so; expired, expiring and forged tokens end in 'unauthorized' with
 // the reason, and nothing keeps reconnecting.
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { signToken } from '../../src/domain/sync/token';
 import { READ_ONLY_NOTE } from '../../src/sync/sync-status';
 import { RelayHttp } from '../../src/sync/transport/relay-http';
-import { RELAY_SECRET, RelayProcess } from './relay-process';
-import { type SessionPeer, startPeer, statusOf, stopPeer, until, untilSynced } from './session-peers';
+import { RELAY_SECRET } from './relay-process';
+import { statusOf, until, untilSynced } from './session-peers';
+import { sharedRelay } from './shared-relay';
 
-let relay: RelayProcess;
-const peers: SessionPeer[] = [];
-beforeAll(async () => {
-  relay = await RelayProcess.start();
-});
-afterAll(async () => {
-  await relay?.dispose();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) await stopPeer(p);
-});
-
-async function peer(workspace: string, token: string, user: string): Promise<SessionPeer> {
-  const p = await startPeer(relay.url, workspace, token, user);
-  peers.push(p);
-  return p;
-}
+const relay = sharedRelay();
+const { peer } = relay;
 
 test('a read-only peer receives everything; its writes are refused and the session shows it', async () => {
   const { workspace, token } = await new RelayHttp(relay.url).createRoom();
