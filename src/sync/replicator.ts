@@ -16,41 +16,22 @@ import type { Mutation } from '../domain/mutations';
 import { rootDocName, runDocName, workspaceDocNames } from '../domain/sync/doc-names';
 import { HybridClock } from '../domain/sync/hlc';
 import { readSnapshotBase } from '../storage/mutations/sync-runs';
-import type { JournalRow } from '../storage/schema';
 import type { WorkspaceStore } from '../storage/workspace-store';
 import { type Activity, LOCAL_ORIGIN, type SyncAdapter, type SyncContext } from './adapter';
 import type { BackoffOptions } from './backoff';
+import type { ReplicatorOptions } from './replicator-options';
 import { DocChanges, typeRootMaps } from './doc-changes';
-import { DurableGate, RetryTimer } from './durable-gate';
+import { DurableGate } from './durable-gate';
+import { PublishRetries } from './publish-retries';
 import { applyRemote } from './apply-remote';
 import { drainEntries } from './journal-drain';
 import { RunsAdapter } from './runs/runs-adapter';
+import { DrainRequest, SealSchedule } from './step-timing';
 import { SyncDocs } from './sync-docs';
 import { UpdateFanout, type UpdateListener } from './update-fanout';
 import { acquireWebLock } from './web-lock';
 
-export interface ReplicatorOptions {
-  /** 32 hex chars: the relay room and the root document's name */
-  workspaceId: string;
-  /** this device's id in this workspace (16 hex chars) */
-  peerId: string;
-  /** the local user's name, stamped into every slot written here */
-  user: string;
-  /** adapters besides the built-in one for experiments, runs, metrics and artifacts (the registry) */
-  adapters?: SyncAdapter[];
-  /** stored updates of a document, applied before it is observed (the transport persists them) */
-  loadDoc?: (name: string) => Promise<Uint8Array[]>;
-  /** the physical clock behind the hybrid clock (tests inject skew); default Date.now */
-  now?: () => number;
-  /** on the first start, write what is already stored into the documents (default true) */
-  snapshot?: boolean;
-  /** take the Web Lock `orchard-sync-<db>` first (default: when the browser has Web Locks) */
-  lock?: boolean;
-  /** points wait at most this long before they are sealed into a chunk (default 2000 ms) */
-  sealAfterMs?: number;
-  /** backoff of retries after a failed publish or a refused (unstored) update (default 1 s .. 60 s) */
-  retry?: BackoffOptions;
-}
+export type { ReplicatorOptions } from './replicator-options';
 
 export type { UpdateListener } from './update-fanout';
 
@@ -78,15 +59,10 @@ export class Replicator {
   private readonly unsubscribe: Array<() => void> = [];
   /** highest journal seq drained; entries at or below it that remain hold only unsealed points */
   private drainedThrough = 0;
-  private wantDrain = true;
-  /** a drain asked for by a local change waits until then (DRAIN_WINDOW_MS); 0 = now */
-  private drainNotBefore = 0;
-  private sealPausedUntil = 0;
-  private forceSeal = false;
-  private readonly sealNow = new Set<string>();
+  private readonly drainRequest = new DrainRequest(DRAIN_WINDOW_MS);
+  private readonly seals: SealSchedule;
   /** journal entries whose publish threw: tried again on a later drain */
-  private readonly publishRetry = new Set<number>();
-  private readonly publishTimer: RetryTimer;
+  private readonly publishRetries: PublishRetries;
   /** waits until updates are stored before journal entries are deleted; retries refused ones */
   private readonly durable: DurableGate;
   private running: Promise<void> | undefined;
@@ -102,7 +78,7 @@ export class Replicator {
     private readonly o: ReplicatorOptions,
   ) {
     this.clock = new HybridClock(o.peerId, o.now);
-    this.publishTimer = new RetryTimer(o.retry ?? RETRY);
+    this.publishRetries = new PublishRetries(o.retry ?? RETRY);
     this.durable = new DurableGate(this.fanout, o.retry ?? RETRY);
     this.docs = new SyncDocs({
       rootName: rootDocName(o.workspaceId),
@@ -115,6 +91,7 @@ export class Replicator {
       problem: (text) => this.problem(text),
       settle: () => this.settle(),
     });
+    this.seals = new SealSchedule(this.runs.pending, o.sealAfterMs ?? 2000, SEAL_RETRY_MS);
     this.extras = o.adapters ?? [];
     this.adapters = [this.runs, ...this.extras];
     this.ctx = {
@@ -161,8 +138,7 @@ export class Replicator {
       }
     } else if (!(await mutations.isJournaling())) await mutations.setJournaling(true);
     const wake = (): void => {
-      if (!this.wantDrain) this.drainNotBefore = Date.now() + DRAIN_WINDOW_MS;
-      this.wantDrain = true;
+      this.drainRequest.soon();
       this.kick();
     };
     this.unsubscribe.push(
@@ -217,11 +193,10 @@ export class Replicator {
   /** Writes every journal entry into the documents now and seals all pending metric points;
    * resolves when done (and the updates were handed to onUpdate listeners). */
   async drain(): Promise<void> {
-    this.wantDrain = true;
-    this.drainNotBefore = 0;
-    this.forceSeal = true;
+    this.drainRequest.now();
+    this.seals.all();
     // what failed before is retried now, ignoring its backoff (failures from here on are not)
-    this.publishTimer.force = this.publishRetry.size > 0;
+    this.publishRetries.forceNext();
     this.durable.forceRetry();
     this.kick();
     await this.idle();
@@ -231,10 +206,7 @@ export class Replicator {
    * applied, chunks with bytes here appended (points waiting for their seal window excepted). */
   async idle(): Promise<void> {
     // A drain waiting out its window is work to do now: whoever waits for idle wants it done.
-    if (this.wantDrain && this.drainNotBefore > 0) {
-      this.drainNotBefore = 0;
-      this.kick();
-    }
+    if (this.drainRequest.hurry()) this.kick();
     while (this.running) await this.running;
   }
 
@@ -285,14 +257,6 @@ export class Replicator {
     return this.fanout.settle();
   }
 
-  private drainDue(): boolean {
-    return this.wantDrain && Date.now() >= this.drainNotBefore;
-  }
-
-  private publishRetryDue(): boolean {
-    return this.publishRetry.size > 0 && this.publishTimer.due();
-  }
-
   // ---- the work loop ---------------------------------------------------------------------------
 
   private kick(): void {
@@ -315,17 +279,12 @@ export class Replicator {
   }
 
   private sealWanted(): boolean {
-    return this.sealAllowed() && (this.forceSeal || this.sealNow.size > 0 || this.sealDue().length > 0);
-  }
-
-  private sealDue(): string[] {
-    if (Date.now() < this.sealPausedUntil) return [];
-    return this.runs.pending.due(Date.now(), this.o.sealAfterMs ?? 2000);
+    return this.sealAllowed() && this.seals.wanted();
   }
 
   private hasWork(): boolean {
     if (!this.started || this.stopped) return false;
-    return this.drainDue() || this.publishRetryDue() || this.durable.retryDue() || this.sealWanted() || this.changes.size > 0 || this.runs.hasReady();
+    return this.drainRequest.due() || this.publishRetries.due() || this.durable.retryDue() || this.sealWanted() || this.changes.size > 0 || this.runs.hasReady();
   }
 
   private async loop(): Promise<void> {
@@ -333,7 +292,7 @@ export class Replicator {
       // A local change waiting out its window goes out before remote changes are folded: the fold
       // observes their stamps, and the change (made before it saw them) must not sort after them.
       // Folding this peer's own writes observes nothing new, so that one waits for the window.
-      if (this.drainDue() || this.publishRetryDue() || (this.wantDrain && this.changes.hasRemote)) await this.drainStep();
+      if (this.drainRequest.due() || this.publishRetries.due() || (this.drainRequest.pending && this.changes.hasRemote)) await this.drainStep();
       else if (this.durable.retryDue()) await this.durable.retryStep();
       else if (this.sealWanted()) await this.sealStep();
       else if (this.changes.size > 0) await this.foldStep();
@@ -345,10 +304,8 @@ export class Replicator {
   private scheduleTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    const due = this.runs.pending.nextDue(this.o.sealAfterMs ?? 2000);
-    const times = [due === undefined || !this.sealAllowed() ? Infinity : Math.max(due, this.sealPausedUntil)];
-    if (this.wantDrain) times.push(this.drainNotBefore);
-    if (this.publishRetry.size > 0) times.push(this.publishTimer.at);
+    const times = [(this.sealAllowed() ? this.seals.dueAt() : undefined) ?? Infinity, this.drainRequest.dueAt() ?? Infinity];
+    times.push(this.publishRetries.dueAt() ?? Infinity);
     if (this.durable.busy) times.push(this.durable.retryAt);
     const next = Math.min(...times);
     if (next === Infinity || this.stopped) return;
@@ -361,52 +318,28 @@ export class Replicator {
   /** Journal entries -> documents, in seq order, one Yjs transaction per document per step
    * (entries whose publish failed before first, when their retry is due). */
   private async drainStep(): Promise<void> {
-    const retrying = this.publishRetryDue();
-    this.wantDrain = false;
-    this.publishTimer.force = false;
-    const again = retrying ? await this.retryRows() : [];
+    const retrying = this.publishRetries.due();
+    this.drainRequest.taken();
+    const again = retrying ? await this.publishRetries.take(this.store.db) : [];
     const rows = await this.store.mutations.journalAfter(this.drainedThrough, BATCH);
-    if (rows.length === BATCH) {
-      this.wantDrain = true;
-      this.drainNotBefore = 0; // more entries wait: no window
-    }
+    if (rows.length === BATCH) this.drainRequest.now(); // more entries wait: no window
     const last = rows[rows.length - 1];
     if (again.length === 0 && !last) {
-      if (this.publishRetry.size === 0) this.publishTimer.reset();
+      this.publishRetries.idle();
       return;
     }
     const r = await drainEntries(this.ctx, this.runs, this.adapters, [...again, ...rows], (text) => this.problem(text));
-    for (const runId of r.ended) this.sealNow.add(runId);
+    for (const runId of r.ended) this.seals.runEnded(runId);
     if (last) this.drainedThrough = last.seq;
-    for (const row of again) this.publishRetry.delete(row.seq);
-    for (const seq of r.failed) this.publishRetry.add(seq);
-    // later after each failed retry; a new failure while a retry is scheduled does not push it back
-    if (this.publishRetry.size === 0) this.publishTimer.reset();
-    else if (again.some((row) => r.failed.includes(row.seq))) this.publishTimer.failed(true);
-    else if (r.failed.length > 0) this.publishTimer.failed(false);
+    this.publishRetries.settle(again, r.failed);
     await this.durable.whenDurable(async () => {
       for (const [seq, m] of r.stripped) await this.store.mutations.replaceJournal(seq, m);
       await this.store.mutations.deleteJournal(r.done);
     });
   }
 
-  /** The journal entries still waiting for a publish retry (ones gone meanwhile are forgotten). */
-  private async retryRows(): Promise<Array<JournalRow & { seq: number }>> {
-    const seqs = [...this.publishRetry].sort((a, b) => a - b);
-    const rows = await this.store.db.journal.bulkGet(seqs);
-    const out: Array<JournalRow & { seq: number }> = [];
-    seqs.forEach((seq, i) => {
-      const row = rows[i];
-      if (row) out.push({ ...row, seq });
-      else this.publishRetry.delete(seq);
-    });
-    return out;
-  }
-
   private async sealStep(): Promise<void> {
-    const ids = this.forceSeal ? this.runs.pending.runIds() : [...new Set([...this.sealNow, ...this.sealDue()])].filter((id) => this.runs.pending.has(id));
-    this.forceSeal = false;
-    this.sealNow.clear();
+    const ids = this.seals.take();
     if (ids.length === 0) return;
     let seqs: number[];
     try {
@@ -414,7 +347,7 @@ export class Replicator {
     } catch (e) {
       // The points are still pending (and in the journal); a failing write (storage full) is
       // retried after a pause rather than in a hot loop.
-      this.sealPausedUntil = Date.now() + SEAL_RETRY_MS;
+      this.seals.pause();
       throw e;
     }
     await this.durable.whenDurable(() => this.store.mutations.deleteJournal(seqs));
@@ -442,8 +375,7 @@ export class Replicator {
     }
     if (!(await applyRemote(this.store.mutations, mutations, this.drainedThrough, (text) => this.problem(text)))) {
       this.changes.restore(batch);
-      this.wantDrain = true;
-      this.drainNotBefore = 0; // the fold waits for this drain: no window
+      this.drainRequest.now(); // the fold waits for this drain: no window
       return;
     }
     if (activity.length > 0) for (const l of [...this.activityListeners]) l(activity);
