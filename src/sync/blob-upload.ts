@@ -2,6 +2,8 @@
 // syncUploads table, so uploads survive reloads; a pass asks the relay which queued hashes it
 // lacks (POST /blobs/<W>/missing) and PUTs only those. Failures retry with backoff; an auth
 // refusal stops the queue until `kick()`, since retrying a refused token only adds noise.
+// Several PUTs are in flight at once: one at a time, a first share of 10,000 runs spent minutes
+// waiting on round trips for tiny metric chunks.
 import type { WorkspaceDb } from '../storage/schema';
 import { blobForUpload, countQueuedUploads, dequeueUploads, enqueueUploads, localBlobHashes, queuedUploads } from '../storage/sync-blob-rows';
 import { type BackoffOptions, backoffDelay } from './backoff';
@@ -13,6 +15,8 @@ export interface BlobUploaderOptions {
   workspace: string;
   /** hashes per /missing request (default 500) */
   batchSize?: number;
+  /** PUTs in flight at once (default 4, as downloads) */
+  concurrency?: number;
   backoff?: BackoffOptions;
   /** the relay refused the token (401/403) */
   onAuthError?: (e: RelayHttpError) => void;
@@ -127,21 +131,42 @@ export class BlobUploader {
       const present = rows.filter((r) => !missing.has(r.sha256)).map((r) => r.sha256);
       await dequeueUploads(db, present);
       if (present.length > 0) this.o.onChange?.();
-      for (const { sha256 } of rows.filter((r) => missing.has(r.sha256))) {
-        if (this.stopped) return;
-        const body = await blobForUpload(db, sha256);
-        if (body) {
-          try {
-            await http.putBlob(workspace, sha256, body);
-          } catch (e) {
-            // 413: the relay's blob limit; it will never take this one, so keep the queue moving.
-            if (!(e instanceof RelayHttpError && e.status === 413)) throw e;
-            this.o.onRejected?.(sha256, e);
-          }
+      await this.uploadAll(rows.filter((r) => missing.has(r.sha256)).map((r) => r.sha256));
+    }
+  }
+
+  /** PUTs `hashes`, a few at a time. The first failure stops taking new ones; the ones in flight
+   * finish (each dequeued once the relay has it), then the failure ends the pass. */
+  private async uploadAll(hashes: readonly string[]): Promise<void> {
+    let next = 0;
+    let failure: { error: unknown } | undefined;
+    const worker = async (): Promise<void> => {
+      while (!this.stopped && !failure && next < hashes.length) {
+        const sha256 = hashes[next++] as string;
+        try {
+          await this.upload(sha256);
+        } catch (error) {
+          failure ??= { error };
         }
-        await dequeueUploads(db, [sha256]);
-        this.o.onChange?.();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency ?? 4, hashes.length) }, worker));
+    if (failure) throw failure.error;
+  }
+
+  private async upload(sha256: string): Promise<void> {
+    const { db, http, workspace } = this.o;
+    const body = await blobForUpload(db, sha256);
+    if (body) {
+      try {
+        await http.putBlob(workspace, sha256, body);
+      } catch (e) {
+        // 413: the relay's blob limit; it will never take this one, so keep the queue moving.
+        if (!(e instanceof RelayHttpError && e.status === 413)) throw e;
+        this.o.onRejected?.(sha256, e);
       }
     }
+    await dequeueUploads(db, [sha256]);
+    this.o.onChange?.();
   }
 }
