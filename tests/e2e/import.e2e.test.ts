@@ -202,6 +202,25 @@ test('a zip dropped on the page', async () => {
   expect(await runsIn(page, '77')).toHaveLength(3);
 });
 
+test('a folder dropped on the page (a real drag of a directory, through the DevTools protocol)', async () => {
+  const fixture = 'packt-dl-at-scale-chapter02';
+  const expected = await expectedReport(fixtureFiles(fixture));
+  const fresh = await b.context.newPage();
+  await fresh.goto(new URL('/import', b.baseUrl).href);
+  // A drag from the file manager: Chromium hands the page a directory entry for a dropped folder.
+  const box = (await fresh.locator('.import-drop').boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const cdp = await b.context.newCDPSession(fresh);
+  const data = { items: [], files: [join(FILESTORE, fixture, 'mlruns')], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await fresh.waitForSelector('.import-preview');
+  expect(await fresh.textContent('.import-source-name')).toBe('mlruns');
+  expect(await countCell(fresh, 'runs', 'found')).toBe(String(expected.found.runs));
+  expect(await countCell(fresh, 'metricPoints', 'found')).toBe(expected.found.metricPoints.toLocaleString('en'));
+  expect(await countCell(fresh, 'artifacts', 'found')).toBe(String(expected.found.artifacts));
+  await fresh.close();
+});
+
 test('cancelled while the worker reads a big tree: nothing is written', async () => {
   const zip = zipFile('big.zip', generatedTree('99', 1500, 500));
   await page.goto(new URL('/import', b.baseUrl).href);
