@@ -11,12 +11,10 @@ import type { FieldValue } from '../../domain/sync/slots';
 import { LOCAL_ORIGIN, type SyncContext } from '../adapter';
 import { foldDoc } from './registry-doc';
 import { localModelUid, localVersionUids, resolveModel, versionUidOf } from './registry-lookup';
-import { RegistryWriter } from './registry-writer';
+import { RegistryWriter, tagFields } from './registry-writer';
 import { snapshotModel } from './snapshot';
 
 type ImportedModel = Extract<ImportMutation, { type: 'import/registeredModel' }>;
-
-const tagFields = (tags: Record<string, string>): Record<string, FieldValue> => Object.fromEntries(Object.entries(tags).map(([k, v]) => [`tag:${k}`, v]));
 
 /** Tags added or changed (an import never deletes one). */
 function changedTags(next: Record<string, string>, previous: Record<string, string>): Record<string, FieldValue> {

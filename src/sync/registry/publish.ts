@@ -15,7 +15,7 @@ import type { WorkspaceDb } from '../../storage/schema';
 import { LOCAL_ORIGIN, type SyncContext } from '../adapter';
 import { foldDoc } from './registry-doc';
 import { type ModelTarget, localModelUid, localVersionUids, resolveModel, versionUidOf } from './registry-lookup';
-import { RegistryWriter } from './registry-writer';
+import { RegistryWriter, tagFields } from './registry-writer';
 import { snapshotModel } from './snapshot';
 
 type M<T extends RegistryMutation['type']> = Extract<RegistryMutation, { type: T }>;
@@ -191,12 +191,6 @@ function write(m: RegistryMutation, env: Env): void {
       decided(m, env);
       return;
   }
-}
-
-function tagFields(tags: Record<string, string>): Record<string, FieldValue> {
-  const out: Record<string, FieldValue> = {};
-  for (const [k, v] of Object.entries(tags)) Object.defineProperty(out, `tag:${k}`, { value: v, enumerable: true, writable: true, configurable: true });
-  return out;
 }
 
 function versionEdit(env: Env, uid: string | undefined, changes: Record<string, FieldValue>): void {

@@ -12,6 +12,12 @@ import type { TransitionEntry } from '../../domain/sync/registry-wire';
 import { slotsOf, writeMergedSlot } from '../entity-map';
 import { type RegistryMaps, registryMaps } from './registry-doc';
 
+/** A model's or version's tags as entity fields (`tag:<key>`); own data properties, so a key like
+ * `__proto__` is a field, never the object's prototype. */
+export function tagFields(tags: Record<string, string>): Record<string, FieldValue> {
+  return Object.fromEntries(Object.entries(tags).map(([k, v]) => [`tag:${k}`, v]));
+}
+
 export class RegistryWriter {
   private readonly maps: RegistryMaps;
 

@@ -13,10 +13,7 @@ import type { FieldValue } from '../../domain/sync/slots';
 import { LOCAL_ORIGIN, type SyncContext } from '../adapter';
 import { foldDoc, registryMaps } from './registry-doc';
 import { localModelUid, resolveModel, versionUidOf } from './registry-lookup';
-import { RegistryWriter } from './registry-writer';
-
-const tagFields = (tags: Record<string, string>): Record<string, FieldValue> =>
-  Object.fromEntries(Object.entries(tags).map(([k, v]) => [`tag:${k}`, v]));
+import { RegistryWriter, tagFields } from './registry-writer';
 
 /** Writes the local model `name` (row, versions, stages, aliases, gate) unless the document has it. */
 export async function snapshotModel(ctx: SyncContext, name: string, allEvents?: RegistryEvent[]): Promise<void> {
