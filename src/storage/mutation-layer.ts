@@ -255,7 +255,7 @@ async function writeJournal(db: WorkspaceDb, list: readonly Mutation[]): Promise
       await db.syncUploads.put({ sha256: m.sha256, size: m.size, queuedAt: at });
     } else if (m.type === 'import/artifacts') {
       rows.push({ mutation: { ...m, files: m.files.map(({ data: _bytes, ...ref }) => ref) } as unknown as Mutation, at });
-      for (const f of m.files) await db.syncUploads.put({ sha256: f.sha256, size: f.size, queuedAt: at });
+      await db.syncUploads.bulkPut(m.files.map((f) => ({ sha256: f.sha256, size: f.size, queuedAt: at })));
     } else rows.push({ mutation: m, at });
   }
   if (rows.length > 0) await db.journal.bulkAdd(rows);
