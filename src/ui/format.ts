@@ -48,3 +48,13 @@ export function formatBytes(n: number | undefined): string {
   }
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
+
+/** A count as the UI shows it: 12,345 (English grouping, as everywhere in Orchard's text). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en');
+}
+
+/** `1 run`, `12,345 runs` (`many` when the plural is not `one` + s). */
+export function formatCountOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -3,6 +3,7 @@
 import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
 import type { ChosenRun } from './export-scope';
+import { formatCount, formatCountOf } from '../../ui/format';
 
 const SHOWN = 50;
 
@@ -11,7 +12,7 @@ export function ChosenRuns(props: { runs: readonly ChosenRun[] }): JSX.Element {
   return (
     <fieldset class="export-fieldset export-chosen-runs">
       <legend>
-        {count().toLocaleString('en')} {count() === 1 ? 'run' : 'runs'} chosen in the runs table
+        {formatCountOf(count(), 'run')} chosen in the runs table
       </legend>
       <ul class="export-run-list">
         <For each={props.runs.slice(0, SHOWN)}>
@@ -25,7 +26,7 @@ export function ChosenRuns(props: { runs: readonly ChosenRun[] }): JSX.Element {
         </For>
       </ul>
       <Show when={count() > SHOWN}>
-        <p class="muted">and {(count() - SHOWN).toLocaleString('en')} more</p>
+        <p class="muted">and {formatCount(count() - SHOWN)} more</p>
       </Show>
       <p class="muted">
         Their experiments come along (without their other runs), so MLflow can open them. <A href="/export">Choose experiments instead</A>

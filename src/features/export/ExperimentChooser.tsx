@@ -2,6 +2,7 @@
 // too) and one for all of them, which is half-checked while only some are chosen.
 import { createEffect, For, Show, type JSX } from 'solid-js';
 import type { ExportableExperiment } from './export-scope';
+import { formatCount, formatCountOf } from '../../ui/format';
 
 export function ExperimentChooser(props: {
   experiments: readonly ExportableExperiment[];
@@ -48,8 +49,8 @@ export function ExperimentChooser(props: {
                   <span class="badge badge-deleted">deleted</span>
                 </Show>
                 <span class="muted">
-                  {e.runs.toLocaleString('en')} {e.runs === 1 ? 'run' : 'runs'}
-                  <Show when={e.deletedRuns > 0 && e.experiment.lifecycleStage !== 'deleted'}> ({e.deletedRuns.toLocaleString('en')} deleted)</Show>
+                  {formatCountOf(e.runs, 'run')}
+                  <Show when={e.deletedRuns > 0 && e.experiment.lifecycleStage !== 'deleted'}> ({formatCount(e.deletedRuns)} deleted)</Show>
                 </span>
               </label>
             </li>

@@ -3,7 +3,7 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { ExportProgress } from '../../sdk/index';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
-import { formatBytes } from '../../ui/format';
+import { formatBytes, formatCount, formatCountOf } from '../../ui/format';
 import type { ExportJob, ExportJobState } from './create-export-job';
 
 type Running = Extract<ExportJobState, { kind: 'running' }>;
@@ -18,11 +18,11 @@ function ProgressLine(props: { state: Running; onCancel: () => void }): JSX.Elem
         {(q) => <progress max={Math.max(q().runsTotal, 1)} value={q().runsDone} aria-label="Runs exported" />}
       </Show>
       <span class="export-progress-text">
-        <Show when={p()} fallback={<>Exporting {total().toLocaleString('en')} {total() === 1 ? 'run' : 'runs'}…</>}>
+        <Show when={p()} fallback={<>Exporting {formatCountOf(total(), 'run')}…</>}>
           {(q) => (
             <>
               {q().phase === 'registry' ? 'Writing the model registry… ' : ''}
-              {q().runsDone.toLocaleString('en')} of {q().runsTotal.toLocaleString('en')} runs · {formatBytes(q().bytesOut)} written
+              {formatCount(q().runsDone)} of {formatCount(q().runsTotal)} runs · {formatBytes(q().bytesOut)} written
             </>
           )}
         </Show>
@@ -36,7 +36,7 @@ function Warnings(props: { warnings: readonly string[] }): JSX.Element {
   return (
     <Show when={props.warnings.length > 0}>
       <details class="export-warnings" open={props.warnings.length <= 10}>
-        <summary>Left out or incomplete: {props.warnings.length.toLocaleString('en')}</summary>
+        <summary>Left out or incomplete: {formatCount(props.warnings.length)}</summary>
         <ul>
           <For each={props.warnings}>{(w) => <li>{w}</li>}</For>
         </ul>
@@ -70,7 +70,7 @@ export function ExportStatus(props: { job: ExportJob }): JSX.Element {
         {(s) => (
           <div class="export-summary" role="status">
             <p>
-              Exported {s().file.runs.toLocaleString('en')} {s().file.runs === 1 ? 'run' : 'runs'} into <strong class="export-file-name">{s().file.fileName}</strong> ({formatBytes(s().file.blob.size)}).{' '}
+              Exported {formatCountOf(s().file.runs, 'run')} into <strong class="export-file-name">{s().file.fileName}</strong> ({formatBytes(s().file.blob.size)}).{' '}
               <button type="button" class="link export-download-again" onClick={() => props.job.downloadAgain()}>Download again</button>
             </p>
             <Warnings warnings={s().warnings} />

@@ -2,6 +2,7 @@
 // experiment (deleted ones too; the zip puts them in MLflow's .trash) with its run counts, or the
 // runs picked in the runs table. Exports take deleted runs as well, so the counts include them.
 import type { Experiment, MlflowClient, Run } from '../../sdk/index';
+import { formatCount, formatCountOf } from '../../ui/format';
 
 export interface ExportableExperiment {
   experiment: Experiment;
@@ -58,11 +59,10 @@ export function estimateOfRuns(runs: readonly ChosenRun[]): ExportEstimate {
   };
 }
 
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** "2 experiments, 40 runs (3 deleted)"; "The whole workspace: …" when every experiment is chosen. */
 export function estimateText(e: ExportEstimate): string {
-  const deleted = e.deletedRuns > 0 ? ` (${e.deletedRuns.toLocaleString('en')} deleted)` : '';
-  const text = `${plural(e.experiments, 'experiment', 'experiments')}, ${plural(e.runs, 'run', 'runs')}${deleted}`;
+  const deleted = e.deletedRuns > 0 ? ` (${formatCount(e.deletedRuns)} deleted)` : '';
+  const text = `${formatCountOf(e.experiments, 'experiment')}, ${formatCountOf(e.runs, 'run')}${deleted}`;
   return e.everything ? `The whole workspace: ${text}` : text;
 }

@@ -6,7 +6,7 @@ import { A } from '@solidjs/router';
 import { Match, Show, Switch, type JSX } from 'solid-js';
 import type { ImportReport } from '../../sdk/index';
 import { ErrorNotice } from '../../ui/components/ErrorNotice';
-import { formatBytes } from '../../ui/format';
+import { formatBytes, formatCountOf } from '../../ui/format';
 import { useWorkspace } from '../../ui/workspace-context';
 import { createImportJob, type ImportJobState } from './create-import-job';
 import { ImportCountsTable, ImportWarnings } from './ImportPreview';
@@ -20,7 +20,7 @@ function previewLine(r: ImportReport): string {
   const runs = r.imported.runs;
   const points = r.imported.metricPoints;
   if (!r.changed) return 'Everything in this tree is here already: importing it would change nothing.';
-  return `${runs.toLocaleString('en')} new or changed run${runs === 1 ? '' : 's'}, ${points.toLocaleString('en')} metric point${points === 1 ? '' : 's'} and ${formatBytes(r.imported.artifactBytes)} of artifacts to write.`;
+  return `${formatCountOf(runs, 'new or changed run')}, ${formatCountOf(points, 'metric point')} and ${formatBytes(r.imported.artifactBytes)} of artifacts to write.`;
 }
 
 export function ImportPage(): JSX.Element {
@@ -53,7 +53,7 @@ export function ImportPage(): JSX.Element {
             <section class="import-preview">
               <h3>What <span class="import-source-name">{s().label}</span> holds</h3>
               <p class="import-tree-size muted">
-                {s().prepared.tree.files.toLocaleString('en')} files, {formatBytes(s().prepared.tree.bytes)} read.
+                {formatCountOf(s().prepared.tree.files, 'file')}, {formatBytes(s().prepared.tree.bytes)} read.
               </p>
               <p class="import-preview-line">{previewLine(s().prepared.preview)}</p>
               <ImportCountsTable report={s().prepared.preview} newLabel="To import" />

@@ -3,7 +3,7 @@
 // why. The same table serves the preview and the result.
 import { For, Show, type JSX } from 'solid-js';
 import type { ImportCounts, ImportReport } from '../../sdk/index';
-import { formatBytes } from '../../ui/format';
+import { formatBytes, formatCount, formatCountOf } from '../../ui/format';
 
 const ROWS: Array<{ kind: keyof ImportCounts; label: string }> = [
   { kind: 'experiments', label: 'Experiments' },
@@ -20,7 +20,6 @@ const ROWS: Array<{ kind: keyof ImportCounts; label: string }> = [
   { kind: 'aliases', label: 'Aliases' },
 ];
 
-const count = (n: number): string => n.toLocaleString('en');
 /** A tree with thousands of bad files should not make the page build thousands of rows. */
 const SHOWN_WARNINGS = 500;
 
@@ -41,9 +40,9 @@ export function ImportCountsTable(props: { report: ImportReport; newLabel: strin
           {(r) => (
             <tr data-kind={r.kind}>
               <th scope="row">{r.label}</th>
-              <td class="found">{count(props.report.found[r.kind])}</td>
-              <td class="fresh">{count(props.report.imported[r.kind])}</td>
-              <td class="unchanged">{count(props.report.unchanged[r.kind])}</td>
+              <td class="found">{formatCount(props.report.found[r.kind])}</td>
+              <td class="fresh">{formatCount(props.report.imported[r.kind])}</td>
+              <td class="unchanged">{formatCount(props.report.unchanged[r.kind])}</td>
             </tr>
           )}
         </For>
@@ -63,8 +62,8 @@ export function ImportWarnings(props: { report: ImportReport }): JSX.Element {
     <Show when={props.report.warnings.length > 0}>
       <details class="import-warnings" open={props.report.warnings.length <= 10}>
         <summary>
-          {count(props.report.warnings.length)} warning{props.report.warnings.length === 1 ? '' : 's'}
-          <Show when={props.report.skippedFiles > 0}> · {count(props.report.skippedFiles)} file{props.report.skippedFiles === 1 ? '' : 's'} not imported</Show>
+          {formatCountOf(props.report.warnings.length, 'warning')}
+          <Show when={props.report.skippedFiles > 0}> · {formatCountOf(props.report.skippedFiles, 'file')} not imported</Show>
         </summary>
         <ul>
           <For each={props.report.warnings.slice(0, SHOWN_WARNINGS)}>
@@ -75,7 +74,7 @@ export function ImportWarnings(props: { report: ImportReport }): JSX.Element {
             )}
           </For>
           <Show when={props.report.warnings.length > SHOWN_WARNINGS}>
-            <li class="muted">…and {count(props.report.warnings.length - SHOWN_WARNINGS)} more.</li>
+            <li class="muted">…and {formatCount(props.report.warnings.length - SHOWN_WARNINGS)} more.</li>
           </Show>
         </ul>
       </details>

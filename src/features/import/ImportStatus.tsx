@@ -3,7 +3,7 @@
 // writing (one transaction).
 import { Show, type JSX } from 'solid-js';
 import type { ImportProgress } from '../../sdk/index';
-import { formatBytes } from '../../ui/format';
+import { formatBytes, formatCount, formatCountOf } from '../../ui/format';
 
 const PHASES: Record<ImportProgress['phase'], string> = {
   parse: 'Reading the tree',
@@ -11,12 +11,11 @@ const PHASES: Record<ImportProgress['phase'], string> = {
   write: 'Writing',
 };
 
-const count = (n: number): string => n.toLocaleString('en');
 
 function progressText(p: ImportProgress): string {
-  if (p.phase === 'parse') return `${count(p.done)} of ${count(p.total)} files · ${formatBytes(p.bytes)} read`;
-  if (p.phase === 'write') return `${count(p.done)} of ${count(p.total)} batches${p.bytes > 0 ? ` · ${formatBytes(p.bytes)}` : ''}`;
-  return `${count(p.done)} of ${count(p.total)}`;
+  if (p.phase === 'parse') return `${formatCount(p.done)} of ${formatCount(p.total)} files · ${formatBytes(p.bytes)} read`;
+  if (p.phase === 'write') return `${formatCount(p.done)} of ${formatCount(p.total)} batches${p.bytes > 0 ? ` · ${formatBytes(p.bytes)}` : ''}`;
+  return `${formatCount(p.done)} of ${formatCount(p.total)}`;
 }
 
 export function ImportRunning(props: { title: string; progress: ImportProgress | undefined; cancelling: boolean; onCancel: () => void }): JSX.Element {
@@ -37,7 +36,7 @@ export function ImportRunning(props: { title: string; progress: ImportProgress |
 export function ImportListing(props: { files: number; onCancel: () => void }): JSX.Element {
   return (
     <div class="import-progress" role="status" data-phase="listing">
-      <p class="import-progress-text">Listing the folder… <span class="import-progress-count">{count(props.files)} files</span></p>
+      <p class="import-progress-text">Listing the folder… <span class="import-progress-count">{formatCountOf(props.files, 'file')}</span></p>
       <progress aria-label="Listing the folder" />
       <button type="button" class="cancel-import" onClick={() => props.onCancel()}>Cancel</button>
     </div>
