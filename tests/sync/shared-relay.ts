@@ -9,7 +9,9 @@ export interface SharedRelay {
   /** The relay's URL (http://127.0.0.1:PORT); there once beforeAll has run. */
   readonly url: string;
   /** Starts a peer with the full session on the relay; it is stopped after this test. */
-  peer(workspace: string, token: string, user: string): Promise<SessionPeer>;
+  peer(workspace: string, token: string, user: string, options?: { name?: string; peerId?: string }): Promise<SessionPeer>;
+  /** Stops a peer before its test ends (it leaves: the others see it go). */
+  stop(p: SessionPeer): Promise<void>;
   /** Restarts a peer's session on the same local workspace (a reload); the new one is stopped after this test. */
   reload(p: SessionPeer): Promise<SessionPeer>;
 }
@@ -35,10 +37,14 @@ export function sharedRelay(): SharedRelay {
     get url() {
       return url();
     },
-    async peer(workspace, token, user) {
-      const p = await startPeer(url(), workspace, token, user);
+    async peer(workspace, token, user, options) {
+      const p = await startPeer(url(), workspace, token, user, options);
       peers.push(p);
       return p;
+    },
+    async stop(p) {
+      peers.splice(peers.indexOf(p), 1);
+      await stopPeer(p);
     },
     async reload(p) {
       peers.splice(peers.indexOf(p), 1);

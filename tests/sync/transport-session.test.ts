@@ -2,31 +2,19 @@
 // runs reach the other peer's tables, metric chunks travel as verified blobs, artifacts are
 // fetched lazily with progress, and the status line, presence and activity feed follow.
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { MlflowClient, openWorkspace } from '../../src/sdk/index';
 import { createInvite, joinWorkspace, loadSyncConfig, shareWorkspace } from '../../src/sync/sync-config';
 import { RelayHttp } from '../../src/sync/transport/relay-http';
-import { RelayProcess } from './relay-process';
-import { type SessionPeer, startPeer, statusOf, stopPeer, until, untilSynced } from './session-peers';
+import { type SessionPeer, statusOf, until, untilSynced } from './session-peers';
+import { sharedRelay } from './shared-relay';
 
-let relay: RelayProcess;
-const peers: SessionPeer[] = [];
-
-beforeAll(async () => {
-  relay = await RelayProcess.start();
-});
-afterAll(async () => {
-  await relay?.dispose();
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) await stopPeer(p);
-});
+const relay = sharedRelay();
 
 async function pair(): Promise<{ a: SessionPeer; b: SessionPeer; workspace: string; token: string }> {
   const { workspace, token } = await new RelayHttp(relay.url).createRoom();
-  const a = await startPeer(relay.url, workspace, token, 'Ada');
-  const b = await startPeer(relay.url, workspace, token, 'Bob');
-  peers.push(a, b);
+  const a = await relay.peer(workspace, token, 'Ada');
+  const b = await relay.peer(workspace, token, 'Bob');
   return { a, b, workspace, token };
 }
 
@@ -69,8 +57,7 @@ test('a run created on A, with metrics, appears in B\'s tables; both end synced 
   expect(b.session.activity.get()[0]?.user).toBe('Ada');
 
   // leaving tells the others at once (not after awareness' 30 s timeout)
-  await stopPeer(b);
-  peers.splice(peers.indexOf(b), 1);
+  await relay.stop(b);
   await until('A sees Bob leave', () => a.session.peers.get().length === 0, 3000);
 });
 
@@ -111,8 +98,7 @@ test('a third peer joining later gets the whole workspace, and changes flow both
   }
   await untilSynced(a);
   await untilSynced(b);
-  const c = await startPeer(relay.url, workspace, token, 'Cy');
-  peers.push(c);
+  const c = await relay.peer(workspace, token, 'Cy');
   await until('C has every run with its metrics', async () => {
     for (const id of ids) if ((await c.client.getMetricHistory(id, 'loss').catch(() => [])).length !== 50) return false;
     return true;
@@ -139,9 +125,8 @@ test('share, invite, join and leave: runs logged before sharing reach the joiner
   await wsB.close();
 
   // the app starts sessions from the stored configurations
-  const a = await startPeer(relay.url, shared.workspaceId, shared.token, 'Ada', { name: wsA.name, peerId: shared.peerId });
-  const b = await startPeer(relay.url, joined.workspaceId, joined.token, 'Bob', { name: wsB.name, peerId: joined.peerId });
-  peers.push(a, b);
+  const a = await relay.peer(shared.workspaceId, shared.token, 'Ada', { name: wsA.name, peerId: shared.peerId });
+  const b = await relay.peer(joined.workspaceId, joined.token, 'Bob', { name: wsB.name, peerId: joined.peerId });
   await until('B has the run logged before sharing', async () => (await b.ws.store.db.runs.get(before.info.runId)) !== undefined);
 
   await b.session.leave();
